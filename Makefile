@@ -1,0 +1,39 @@
+# The README's commands. Each target sets up what it needs on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench offline browser clean
+
+$(BIN)/mkdocs: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.tests-installed: $(BIN)/mkdocs tests/requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+	touch $@
+
+## serve: preview the site at http://127.0.0.1:8000, rebuilding on every save
+serve: $(BIN)/mkdocs
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## build: build the site into site/
+build: $(BIN)/mkdocs
+	$(BIN)/mkdocs build --strict
+
+## browser: Debian's Chromium, which the browser tests drive
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+## test: run the whole test suite (data, built HTML, and real-browser tests)
+test: $(VENV)/.tests-installed browser
+	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) site dist

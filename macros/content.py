@@ -1,0 +1,260 @@
+"""Load data/*.yml and validate it, so an editor's mistake stops the build with a clear message."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class DataError(PluginError):
+    """One or more problems in data/, each naming the file, the entry and the field."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(
+            f"{len(problems)} problem(s) in the guide's data files:\n  - " + "\n  - ".join(problems)
+        )
+
+
+# --- The shapes data may take. Each returns the cleaned value, reporting problems through `check`. ---
+
+
+class Text:
+    """Non-empty text."""
+
+    def __init__(self, optional=False):
+        self.optional = optional
+
+    def validate(self, value, check, where):
+        if not isinstance(value, str):
+            return check.wrong_type(where, "text", value)
+        if not value.strip():
+            return check.problem(where, "is empty")
+        return value.strip()
+
+
+class Id(Text):
+    """A hand-written kebab-case id; storage keys use it, so it never derives from wording."""
+
+    def validate(self, value, check, where):
+        value = super().validate(value, check, where)
+        if value is not None and not ID_PATTERN.match(value):
+            check.problem(where, f'"{value}" is not a valid id (use lower-case words joined by hyphens, e.g. "talk-first")')
+            return None
+        return value
+
+
+class Chapter(Text):
+    """A link to a chapter: a Markdown path under docs/, optionally with a #anchor."""
+
+    def validate(self, value, check, where):
+        value = super().validate(value, check, where)
+        if value is None:
+            return None
+        path = value.split("#", 1)[0]
+        if not path.endswith(".md") or not (check.docs_dir / path).is_file():
+            check.problem(where, f'links to "{value}", but there is no chapter docs/{path}')
+            return None
+        return value
+
+
+class Choice(Text):
+    """One of a fixed set of words."""
+
+    def __init__(self, *choices, optional=False):
+        super().__init__(optional)
+        self.choices = choices
+
+    def validate(self, value, check, where):
+        value = super().validate(value, check, where)
+        if value is not None and value not in self.choices:
+            check.problem(where, f'is "{value}"; expected one of: {", ".join(self.choices)}')
+            return None
+        return value
+
+
+class Seq:
+    """A list of entries of one shape; ids, where present, must be unique within the list."""
+
+    def __init__(self, of, optional=False, min_items=1):
+        self.of, self.optional, self.min_items = of, optional, min_items
+
+    def validate(self, value, check, where):
+        if not isinstance(value, list):
+            return check.wrong_type(where, "list", value)
+        if len(value) < self.min_items:
+            return check.problem(where, f"needs at least {self.min_items} entry")
+        cleaned, seen = [], {}
+        for position, element in enumerate(value, start=1):
+            entry_where = where.entry(element, position, getattr(self.of, "kind", "entry"))
+            result = self.of.validate(element, check, entry_where)
+            entry_id = element.get("id") if isinstance(element, dict) else None
+            if isinstance(entry_id, str):
+                if entry_id in seen:
+                    check.problem(entry_where.field("id"), f'duplicates the id of entry #{seen[entry_id]}')
+                seen.setdefault(entry_id, position)
+            if result is not None:
+                cleaned.append(result)
+        return cleaned
+
+
+class Record:
+    """A mapping with known fields; unknown fields are reported with the closest known name."""
+
+    def __init__(self, kind, optional=False, **fields):
+        self.kind, self.optional, self.fields = kind, optional, fields
+
+    def validate(self, value, check, where):
+        if not isinstance(value, dict):
+            return check.wrong_type(where, "mapping of fields", value)
+        for key in value:
+            if key not in self.fields:
+                close = difflib.get_close_matches(str(key), self.fields, n=1)
+                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                check.problem(where.field(key), f"is not a known field{hint}; known fields: {', '.join(self.fields)}")
+        cleaned = {}
+        for name, shape in self.fields.items():
+            if value.get(name) is None:
+                if not shape.optional:
+                    check.problem(where.field(name), "is missing")
+                cleaned[name] = None
+                continue
+            cleaned[name] = shape.validate(value[name], check, where.field(name))
+        return cleaned
+
+
+# --- Where a problem is, in words an editor understands. ---
+
+
+class Where:
+    def __init__(self, file: str, entries: tuple = (), field_path: tuple = ()):
+        self.file, self.entries, self.field_path = file, entries, field_path
+
+    def entry(self, element, position, kind="entry"):
+        entry_id = element.get("id") if isinstance(element, dict) else None
+        label = f'{kind} "{entry_id}"' if isinstance(entry_id, str) and entry_id else f"{kind} #{position}"
+        owner = f'field "{".".join(self.field_path)}", ' if self.field_path else ""
+        return Where(self.file, self.entries + (owner + label,), ())
+
+    def field(self, name):
+        return Where(self.file, self.entries, self.field_path + (str(name),))
+
+    def __str__(self):
+        parts = [f"data/{self.file}"] + list(self.entries)
+        if self.field_path:
+            parts.append(f'field "{".".join(self.field_path)}"')
+        return ", ".join(parts)
+
+
+class Check:
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = docs_dir
+        self.problems: list[str] = []
+
+    def problem(self, where, message):
+        self.problems.append(f"{where}: {message}")
+
+    def wrong_type(self, where, expected, value):
+        found = {str: "text", list: "list", dict: "mapping", bool: "true/false", int: "number", float: "number"}
+        self.problem(where, f"should be {expected}, found {found.get(type(value), type(value).__name__)}")
+
+
+# --- The data files the guide reads, and their shapes. Add a file here to add a kind of content. ---
+
+CHECKLIST_ITEM = Record(
+    "item", id=Id(), text=Text(), label=Text(optional=True), script=Id(optional=True)
+)
+SCHEMAS = {
+    "checklists.yml": Seq(
+        Record("checklist", id=Id(), title=Text(), purpose=Text(), chapter=Chapter(), items=Seq(CHECKLIST_ITEM))
+    ),
+    "scripts.yml": Seq(
+        Record(
+            "situation", id=Id(), situation=Text(), chapter=Chapter(),
+            cards=Seq(Record("card", id=Id(), words=Text(), when=Text())),
+        )
+    ),
+    "outcomes.yml": Record(
+        "outcomes file",
+        outcomes=Seq(Record(
+            "outcome", id=Id(), heading=Text(), tone=Choice("positive", "neutral", "negative"),
+            next=Chapter(), items=Seq(Record("item", id=Id(), text=Text())),
+        )),
+        stories=Seq(Record("story", id=Id(), text=Text(), next=Chapter())),
+    ),
+    "faq.yml": Seq(Record("question", id=Id(), question=Text(), answer=Seq(Text()))),
+}
+
+
+def _read_yaml(path: Path, check: Check):
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if raw is None:
+            check.problems.append(f"data/{path.name}: file is empty")
+        return raw
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        reason = getattr(error, "problem", None) or str(error)
+        check.problems.append(f"data/{path.name}: YAML syntax error{at}: {reason}")
+    except OSError as error:
+        check.problems.append(f"data/{path.name}: cannot be read ({error.strerror})")
+    return None
+
+
+def _check_references(content: dict, check: Check):
+    """Cross-file links: a checklist item may quote a script card by its id; card ids are global."""
+    cards, where_of = {}, {}
+    for situation in content.get("scripts.yml") or []:
+        for card in situation["cards"]:
+            if card["id"] in cards:
+                check.problem(
+                    Where("scripts.yml", (f'situation "{situation["id"]}"', f'field "cards", card "{card["id"]}"')).field("id"),
+                    f'duplicates the id of a card in situation "{where_of[card["id"]]}"',
+                )
+            cards[card["id"]] = card
+            where_of[card["id"]] = situation["id"]
+    for checklist in content.get("checklists.yml") or []:
+        for item in checklist["items"]:
+            if item["script"] and item["script"] not in cards:
+                where = Where("checklists.yml", (f'checklist "{checklist["id"]}"', f'field "items", item "{item["id"]}"'))
+                check.problem(where.field("script"), f'names script card "{item["script"]}", which is not in data/scripts.yml')
+            item["quote"] = cards.get(item["script"], {}).get("words")
+    return cards
+
+
+_cache: dict = {}
+
+
+def load_content(data_dir: Path, docs_dir: Path) -> dict:
+    """All of data/, validated; raises DataError listing every problem. Cached until a file changes."""
+    files = sorted(data_dir.glob("*.yml"))
+    key = (str(data_dir), str(docs_dir), tuple((f.name, f.stat().st_mtime_ns) for f in files))
+    if key in _cache:
+        return _cache[key]
+    check = Check(docs_dir)
+    content = {}
+    for name, schema in SCHEMAS.items():
+        path = data_dir / name
+        if not path.is_file():
+            check.problems.append(f"data/{name}: file is missing")
+            continue
+        raw = _read_yaml(path, check)
+        if raw is not None:
+            content[name] = schema.validate(raw, check, Where(name))
+    for path in files:
+        if path.name not in SCHEMAS:
+            check.problems.append(f"data/{path.name}: not a known data file; known files: {', '.join(SCHEMAS)}")
+    if not check.problems:
+        content["cards"] = _check_references(content, check)
+    if check.problems:
+        raise DataError(check.problems)
+    _cache.clear()
+    _cache[key] = content
+    return content

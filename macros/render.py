@@ -1,0 +1,132 @@
+"""Render validated content through autoescaped Jinja templates, one small function per component."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def page_url(src_path: str) -> str:
+    """The URL MkDocs gives a Markdown file (directory URLs), keeping any #anchor."""
+    path, _, anchor = src_path.partition("#")
+    stem = path[: -len(".md")]
+    url = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def chapter_title(docs_dir: Path, src_path: str) -> str:
+    """The first Markdown heading of a chapter, or its front-matter title."""
+    text = (docs_dir / src_path.split("#", 1)[0]).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("title:"):
+            return line.split(":", 1)[1].strip().strip("\"'")
+        if line.startswith("# "):
+            return line[2:].strip()
+    return src_path
+
+
+class Renderer:
+    """The macros pages call. Each looks entries up by id and renders one template."""
+
+    MACROS = (
+        "checklist", "checklist_page", "checklist_index", "all_checklists",
+        "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
+    )
+
+    def __init__(self, content: dict, config, page_src):
+        self.content = content
+        self.config = config
+        self.page_src = page_src
+        self.docs_dir = Path(config["docs_dir"])
+        self.site_url = config.get("site_url") or ""
+        self.checklists = {c["id"]: c for c in content["checklists.yml"]}
+        self.situations = {s["id"]: s for s in content["scripts.yml"]}
+        self.jinja = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.jinja.globals.update(
+            link=self.link,
+            title_of=lambda src: chapter_title(self.docs_dir, src),
+            address_of=self.checklist_address,
+        )
+
+    # --- helpers shared by the templates ---
+
+    def link(self, src_path: str) -> str:
+        """A URL to another page, relative to the page being rendered."""
+        return get_relative_url(page_url(src_path), page_url(self.page_src()))
+
+    def checklist_address(self, checklist_id: str) -> str:
+        """The full web address of a checklist's own page, printed at its foot."""
+        return self.site_url + page_url(f"checklists/{checklist_id}.md")
+
+    def _lookup(self, table: dict, kind: str, entry_id: str):
+        if entry_id not in table:
+            raise PluginError(
+                f'{kind} "{entry_id}" (called from docs/{self.page_src()}) is not in data/; '
+                f"known ids: {', '.join(table)}"
+            )
+        return table[entry_id]
+
+    def _render(self, template: str, **values) -> str:
+        return self.jinja.get_template(template).render(**values)
+
+    # --- the macros ---
+
+    def checklist(self, checklist_id: str) -> str:
+        """A checklist inside a chapter, linking to its own printable page."""
+        checklist = self._lookup(self.checklists, "Checklist", checklist_id)
+        return self._render("checklist.html", checklist=checklist, standalone=False)
+
+    def checklist_page(self, checklist_id: str) -> str:
+        """A checklist on its own page, with its address and a date line for print."""
+        checklist = self._lookup(self.checklists, "Checklist", checklist_id)
+        return self._render(
+            "checklist.html", checklist=checklist, standalone=True, address=self.checklist_address(checklist_id)
+        )
+
+    def checklist_index(self) -> str:
+        """Every checklist with its purpose and a link to its page."""
+        return self._render("checklist-index.html", checklists=self.checklists.values())
+
+    def all_checklists(self) -> str:
+        """Every checklist, one to a printed sheet."""
+        return self._render("checklist-booklet.html", checklists=self.checklists.values())
+
+    def script_cards(self, situation_id: str) -> str:
+        """The script cards for one situation, as they appear in a chapter."""
+        situation = self._lookup(self.situations, "Script situation", situation_id)
+        return self._render("script-cards.html", situation=situation)
+
+    def all_script_cards(self) -> str:
+        """Every script card, grouped by situation, for the cards page."""
+        return self._render("script-sheet.md", situations=self.situations.values())
+
+    def outcomes(self) -> str:
+        """The positive, neutral and negative outcomes side by side."""
+        return self._render("outcomes.md", outcomes=self.content["outcomes.yml"]["outcomes"])
+
+    def stories(self) -> str:
+        """The generalized stories as scenario cards."""
+        return self._render("stories.html", stories=self.content["outcomes.yml"]["stories"])
+
+    def faq(self) -> str:
+        """The questions and answers, as headed sections."""
+        return self._render("faq.md", questions=self.content["faq.yml"])
+
+    def community_links(self) -> str:
+        """The blog's community links, only those configured in mkdocs.yml extra.community."""
+        links = self.config["extra"].get("community") or {}
+        for name, url in links.items():
+            if url and not str(url).startswith(("https://", "http://")):
+                raise PluginError(f'mkdocs.yml extra.community.{name}: "{url}" is not a web address (https://...)')
+        return self._render("community.html", links={k: v for k, v in links.items() if v})

@@ -1,0 +1,153 @@
+"""The built site as a reader meets it: every chapter, every sentence, every link."""
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import yaml
+
+from article import is_call_to_action, normalize, sections
+from conftest import build, html_pages, main_content, soup
+
+SITE_URL = urlparse(yaml.safe_load((Path(__file__).parent.parent / "mkdocs.yml").read_text().split("\nstrict:")[0])["site_url"])
+
+
+def _url_of(site: Path, path: Path) -> str:
+    rel = path.relative_to(site).as_posix()
+    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def _target_file(site: Path, url_path: str) -> Path:
+    target = site / url_path.lstrip("/")
+    return target / "index.html" if url_path.endswith("/") or target.is_dir() else target
+
+
+def internal_links(site: Path):
+    """(page, href, target file, anchor) for every link and asset reference that stays on the site."""
+    for path in [*html_pages(site), site / "404.html"]:
+        page = soup(path)
+        base = _url_of(site, path)
+        for tag in page.find_all(["a", "link", "script", "img", "source"]):
+            ref = tag.get("href") or tag.get("src")
+            if not ref or ref.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                continue
+            parsed = urlparse(ref)
+            if parsed.scheme:
+                if parsed.netloc != SITE_URL.netloc:
+                    continue  # an external link a reader follows; the privacy tests cover requests
+                url_path = parsed.path.replace(SITE_URL.path.rstrip("/"), "", 1) or "/"
+            elif ref.startswith("/"):
+                url_path = parsed.path
+            else:
+                url_path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parsed.path or posixpath.basename(base)))
+                if (parsed.path.endswith("/") or not parsed.path) and not url_path.endswith("/"):
+                    url_path += "/"
+            if path.name == "404.html" and not parsed.scheme and not ref.startswith("/"):
+                continue  # 404.html is served at any depth; Material makes its links absolute at runtime
+            yield path, ref, _target_file(site, unquote(url_path)), unquote(parsed.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    broken, checked = [], 0
+    for path, ref, target, anchor in internal_links(site_dir):
+        checked += 1
+        if not target.is_file():
+            broken.append(f"{path.relative_to(site_dir)}: {ref} (no file)")
+        elif anchor and target.suffix == ".html" and not soup(target).find(id=anchor):
+            broken.append(f"{path.relative_to(site_dir)}: {ref} (no #{anchor})")
+    print(f"internal links checked: {checked}, broken: {len(broken)}")
+    assert checked > 500
+    assert not broken, "\n".join(broken)
+
+
+def _all_main_text(site: Path) -> str:
+    return " \n ".join(normalize(main_content(soup(p)).get_text(" ")) for p in html_pages(site) if main_content(soup(p)))
+
+
+def test_every_sentence_of_the_article_is_on_the_site(site_dir):
+    text = _all_main_text(site_dir)
+    sentences = [s for section in sections() for s in section.sentences if not is_call_to_action(s)]
+    missing = [s for s in sentences if normalize(s) not in text]
+    print(f"article sentences found: {len(sentences) - len(missing)} of {len(sentences)}")
+    assert len(sentences) > 200
+    assert not missing, "\n".join(missing)
+
+
+def test_no_call_to_action_ships_without_a_configured_link(site_dir):
+    text = _all_main_text(site_dir)
+    promos = [s for section in sections() for s in section.sentences if is_call_to_action(s)]
+    assert promos
+    assert not [s for s in promos if normalize(s) in text]
+    assert not any(main_content(soup(p)).select(".hp-community") for p in html_pages(site_dir) if main_content(soup(p)))
+
+
+def test_every_section_heading_and_subheading_is_a_heading(site_dir):
+    headings = set()
+    for path in html_pages(site_dir):
+        for tag in soup(path).select("article h1, article h2, article h3, article h4"):
+            headings.add(normalize(tag.get_text(" ")))
+    wanted = [h for s in sections() for h in [s.title, *s.subheadings]]
+    assert len(wanted) == 75
+    missing = [h for h in wanted if normalize(h) not in headings]
+    assert not missing, missing
+
+
+def test_each_article_section_is_a_chapter_title(site_dir):
+    titles = {normalize(soup(p).select_one("article h1").get_text(" ")) for p in html_pages(site_dir) if soup(p).select_one("article h1")}
+    assert [s.title for s in sections() if normalize(s.title) not in titles] == []
+
+
+def test_every_page_has_a_unique_title_and_a_description(site_dir):
+    titles, problems = {}, []
+    for path in html_pages(site_dir):
+        page = soup(path)
+        title = page.title.get_text(strip=True) if page.title else ""
+        description = page.find("meta", attrs={"name": "description"})
+        if not title:
+            problems.append(f"{path}: no <title>")
+        if title in titles:
+            problems.append(f"{path}: same <title> as {titles[title]}: {title}")
+        titles[title] = path
+        if not description or len(description.get("content", "").strip()) < 40:
+            problems.append(f"{path}: no meta description")
+    print(f"pages: {len(titles)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_home_page_offers_the_three_ways_and_every_part(site_dir):
+    home = main_content(soup(site_dir / "index.html"))
+    text = home.get_text(" ").lower()
+    assert "short answer" in text
+    for way in ("read it", "search it", "print a checklist"):
+        assert way in text
+    nav_parts = [label.get_text(strip=True) for label in soup(site_dir / "index.html").select(".md-nav--primary > .md-nav__list > .md-nav__item--section > label")]
+    linked = {a.get("href") for a in home.select(".grid.cards a")}
+    assert len(linked) >= 8, linked
+    assert {"Understand", "Decide", "Prepare", "Navigate", "Repair and support", "Closing"} <= set(nav_parts), nav_parts
+
+
+def test_community_block_appears_only_with_a_configured_link(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace('newsletter: ""', 'newsletter: "https://example.org/letters"'))
+    result = build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    block = soup(tmp_path / "out" / "repair" / "friends-and-community" / "index.html").select_one(".hp-community")
+    assert block is not None
+    assert [a["href"] for a in block.select("a")] == ["https://example.org/letters"]
+
+
+def test_a_broken_link_fails_the_build(project_copy, tmp_path):
+    chapter = project_copy / "docs" / "closing" / "conclusion.md"
+    chapter.write_text(chapter.read_text() + "\nSee [the missing chapter](../nowhere.md).\n")
+    result = build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "nowhere.md" in result.stdout + result.stderr
+
+
+def test_a_broken_anchor_fails_the_build(project_copy, tmp_path):
+    chapter = project_copy / "docs" / "closing" / "conclusion.md"
+    chapter.write_text(chapter.read_text() + "\nSee [repair](../repair/repair.md#no-such-heading).\n")
+    result = build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "no-such-heading" in result.stdout + result.stderr
