@@ -1,0 +1,76 @@
+"""The HTML the macros render from data/: semantic, labelled, and carrying the ids from the data."""
+
+import yaml
+
+from conftest import ROOT, html_pages, main_content, soup
+
+DATA = {name: yaml.safe_load((ROOT / "data" / name).read_text()) for name in ("checklists.yml", "scripts.yml", "outcomes.yml")}
+
+
+def test_every_checkbox_has_its_own_label(site_dir):
+    checked = 0
+    for path in html_pages(site_dir):
+        page = soup(path)
+        ids = [tag["id"] for tag in page.find_all(id=True)]
+        assert len(ids) == len(set(ids)), f"duplicate ids in {path}"
+        for box in page.select('input[type="checkbox"]'):
+            if box.find_parent(class_="md-header") or box.find_parent(class_="md-container") is None or "md-toggle" in box.get("class", []):
+                continue  # Material's own drawer and search toggles
+            labels = page.select(f'label[for="{box["id"]}"]')
+            assert len(labels) == 1 and labels[0].get_text(strip=True), f"{path}: {box}"
+            checked += 1
+    assert checked > 100
+
+
+def test_checklists_carry_the_ids_from_the_data(site_dir):
+    for checklist in DATA["checklists.yml"]:
+        page = soup(site_dir / "checklists" / checklist["id"] / "index.html")
+        rendered = page.select_one(f'[data-checklist="{checklist["id"]}"]')
+        assert rendered is not None
+        assert [li["data-item"] for li in rendered.select("[data-item]")] == [item["id"] for item in checklist["items"]]
+        assert rendered.select_one("legend").get_text(strip=True) == checklist["title"]
+        chapter = soup(site_dir / checklist["chapter"].replace(".md", "/index.html"))
+        assert chapter.select_one(f'[data-checklist="{checklist["id"]}"]') is not None, f"{checklist['id']} not in its chapter"
+
+
+def test_checklist_items_are_written_once_in_data_not_in_docs():
+    sources = " ".join(path.read_text() for path in (ROOT / "docs").rglob("*.md"))
+    for checklist in DATA["checklists.yml"]:
+        for item in checklist["items"]:
+            written = f"{item['label']}: {item['text']}" if item.get("label") else item["text"]
+            assert written not in sources, written
+
+
+def test_script_cards_page_groups_every_card_by_situation(site_dir):
+    page = main_content(soup(site_dir / "scripts" / "index.html"))
+    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("h2")]
+    assert headings == [situation["situation"] for situation in DATA["scripts.yml"]]
+    for situation in DATA["scripts.yml"]:
+        group = page.select_one(f'[data-situation="{situation["id"]}"]')
+        assert [card["data-card"] for card in group.select("[data-card]")] == [card["id"] for card in situation["cards"]]
+        for card in situation["cards"]:
+            rendered = group.select_one(f'[data-card="{card["id"]}"]')
+            assert card["words"] in rendered.select_one(".hp-card__words").get_text()
+            assert rendered.select_one('button[data-action="copy"]') is not None
+
+
+def test_outcomes_and_stories_point_to_the_chapter_that_helps_next(site_dir):
+    page = main_content(soup(site_dir / "navigate" / "realistic-outcomes" / "index.html"))
+    for outcome in DATA["outcomes.yml"]["outcomes"]:
+        column = page.select_one(f'[data-outcome="{outcome["id"]}"]')
+        assert column.select_one("h2").get_text(strip=True).rstrip("¶") == outcome["heading"]
+        assert column.select_one(".hp-next a")["href"].startswith("../../" + outcome["next"].replace(".md", "/"))
+    stories = main_content(soup(site_dir / "navigate" / "stories" / "index.html"))
+    for story in DATA["outcomes.yml"]["stories"]:
+        card = stories.select_one(f'[data-story="{story["id"]}"]')
+        assert card.select_one(".hp-next a")["href"].startswith("../../" + story["next"].split("#")[0].replace(".md", "/"))
+
+
+def test_headings_on_every_page_go_down_one_level_at_a_time(site_dir):
+    for path in html_pages(site_dir):
+        article = main_content(soup(path))
+        if article is None:
+            continue
+        levels = [int(h.name[1]) for h in article.select("h1, h2, h3, h4, h5, h6")]
+        assert levels and levels[0] == 1, path
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"{path}: {levels}"

@@ -1,0 +1,155 @@
+"""data/ is validated once per build: every editor mistake stops the build with file, entry and field."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build, soup
+from macros.content import DataError, load_content
+
+DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def load(data_dir: Path):
+    return load_content(data_dir, ROOT / "docs")
+
+
+def edit(path: Path, change):
+    """Change the parsed YAML of a data file and write it back."""
+    content = yaml.safe_load(path.read_text())
+    change(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False))
+
+
+def problems_after(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as raised:
+        load(data_dir)
+    return raised.value.problems
+
+
+def test_the_real_data_is_valid():
+    content = load(DATA)
+    assert len(content["checklists.yml"]) >= 11
+    assert all(checklist["items"] for checklist in content["checklists.yml"])
+
+
+def test_yaml_syntax_error_names_file_and_line(data_copy):
+    path = data_copy / "scripts.yml"
+    lines = path.read_text().splitlines()
+    lines[7] = lines[7] + ": oops: [unclosed"
+    path.write_text("\n".join(lines))
+    [problem] = problems_after(data_copy)
+    assert problem.startswith("data/scripts.yml: YAML syntax error at line 8")
+
+
+def test_missing_text_names_entry_and_field(data_copy):
+    edit(data_copy / "checklists.yml", lambda c: c[3]["items"][0].pop("text"))
+    [problem] = problems_after(data_copy)
+    assert 'data/checklists.yml, checklist "rules", field "items", item "scope", field "text": is missing' == problem
+
+
+def test_empty_text_is_reported(data_copy):
+    edit(data_copy / "scripts.yml", lambda c: c[0]["cards"][1].update(words="   "))
+    [problem] = problems_after(data_copy)
+    assert 'data/scripts.yml, situation "opening", field "cards", card "curious-about-novelty", field "words": is empty' == problem
+
+
+def test_unknown_field_suggests_the_known_one(data_copy):
+    def misspell(content):
+        content[0]["items"][0]["txt"] = content[0]["items"][0].pop("text")
+
+    edit(data_copy / "checklists.yml", misspell)
+    found = problems_after(data_copy)
+    assert any('item "hoping-for", field "txt": is not a known field (did you mean "text"?)' in p for p in found)
+    assert any('item "hoping-for", field "text": is missing' in p for p in found)
+
+
+def test_wrong_type_is_reported(data_copy):
+    edit(data_copy / "outcomes.yml", lambda c: c["outcomes"][0].update(items="Increased honesty."))
+    [problem] = problems_after(data_copy)
+    assert 'data/outcomes.yml, field "outcomes", outcome "positive", field "items": should be list, found text' == problem
+
+
+def test_duplicate_id_is_reported(data_copy):
+    edit(data_copy / "checklists.yml", lambda c: c[1].update(id="self-reflection"))
+    [problem] = problems_after(data_copy)
+    assert problem == 'data/checklists.yml, checklist "self-reflection", field "id": duplicates the id of entry #1'
+
+
+def test_link_to_a_missing_chapter_is_reported(data_copy):
+    edit(data_copy / "outcomes.yml", lambda c: c["stories"][0].update(next="decide/no-such-chapter.md"))
+    [problem] = problems_after(data_copy)
+    assert problem == (
+        'data/outcomes.yml, field "stories", story "fantasy-only", field "next": '
+        'links to "decide/no-such-chapter.md", but there is no chapter docs/decide/no-such-chapter.md'
+    )
+
+
+def test_an_id_that_is_not_kebab_case_is_reported(data_copy):
+    edit(data_copy / "checklists.yml", lambda c: c[0]["items"][1].update(id="Prepared For Jealousy"))
+    [problem] = problems_after(data_copy)
+    assert problem.startswith('data/checklists.yml, checklist "self-reflection", field "items", item "Prepared For Jealousy", field "id": "Prepared For Jealousy" is not a valid id')
+
+
+def test_unknown_script_card_reference(data_copy):
+    edit(data_copy / "checklists.yml", lambda c: c[8]["items"][0].update(script="no-such-card"))
+    [problem] = problems_after(data_copy)
+    assert problem == (
+        'data/checklists.yml, checklist "jealousy-practices", field "items", item "name-the-feeling", '
+        'field "script": names script card "no-such-card", which is not in data/scripts.yml'
+    )
+
+
+def test_every_problem_is_listed_at_once(data_copy):
+    def two_mistakes(content):
+        content[0]["title"] = ""
+        content[2]["items"][0]["id"] = content[2]["items"][1]["id"]
+
+    edit(data_copy / "checklists.yml", two_mistakes)
+    assert len(problems_after(data_copy)) == 2
+
+
+# --- the same mistakes, as an editor meets them: the build stops ---
+
+
+def test_bad_data_stops_the_build_with_the_message(project_copy, tmp_path):
+    edit(project_copy / "data" / "checklists.yml", lambda c: c[3]["items"][0].pop("text"))
+    result = build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert 'data/checklists.yml, checklist "rules", field "items", item "scope", field "text": is missing' in result.stdout + result.stderr
+
+
+def test_unknown_id_in_a_page_stops_the_build_naming_id_and_page(project_copy, tmp_path):
+    chapter = project_copy / "docs" / "prepare" / "safety-checklist.md"
+    chapter.write_text(chapter.read_text().replace('checklist("safety-before")', 'checklist("safety-befor")'))
+    result = build(project_copy, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert 'Checklist "safety-befor"' in output
+    assert "prepare/safety-checklist.md" in output
+
+
+def test_a_changed_item_shows_in_the_built_pages(project_copy, tmp_path):
+    edit(project_copy / "data" / "checklists.yml", lambda c: c[7]["items"][0].update(text="Both partners said yes, freely."))
+    result = build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for page in ("prepare/safety-checklist/index.html", "checklists/safety-before/index.html"):
+        label = soup(tmp_path / "out" / page).select_one('[data-checklist="safety-before"] [data-item="consent"] label')
+        assert label.get_text(strip=True) == "Both partners said yes, freely."
+
+
+def test_markup_in_data_is_shown_as_text(project_copy, tmp_path):
+    edit(project_copy / "data" / "scripts.yml", lambda c: c[0]["cards"][0].update(words="Use <b>bold</b> & see"))
+    result = build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    card = soup(tmp_path / "out" / "scripts" / "index.html").select_one('[data-card="something-vulnerable"] .hp-card__words')
+    assert card.find("b") is None
+    assert "Use <b>bold</b> & see" in card.get_text()
