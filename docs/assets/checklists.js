@@ -108,5 +108,9 @@
   /* After an erase anywhere (this page's button or the privacy page), show empty checklists. */
   document.addEventListener("hallpass:erased", function () { restoreAll(document); });
 
-  store.onEveryPage(restoreAll);
+  /* A new page (instant navigation keeps <html>) never inherits a print mode that was left on. */
+  store.onEveryPage(function (scope) {
+    root.classList.remove("hp-print-blank", "hp-print-one");
+    restoreAll(scope);
+  });
 })();
