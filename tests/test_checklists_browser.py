@@ -98,6 +98,7 @@ def test_a_tick_survives_reload_navigation_and_shows_on_its_chapter(page, base_u
     total = len(item_ids(checklist_id))
     page.goto(url(checklist_id))
     progress = page.locator(".hp-checklist__progress")
+    expect(progress).to_have_attribute("aria-live", "polite")
     expect(progress).to_have_text(f"0 of {total} ticked")
     box(page, checklist_id, first).check()
     expect(progress).to_have_text(f"1 of {total} ticked")
@@ -291,6 +292,15 @@ def test_printing_one_checklist_from_its_chapter_prints_only_that_checklist(page
         assert all(squeeze(item["text"]) in squeeze(text) for item in BY_ID[checklist_id]["items"])
         assert not any(squeeze(item["text"]) in squeeze(text) for other in others for item in other["items"])
         assert f"Printed from {SITE_URL}{url(checklist_id)}" in text
+
+    # The same from the booklet: one sheet, this checklist only.
+    page.goto("checklists/print-all/")
+    fake_print(page)
+    page.locator(f'[data-checklist="{checklist_id}"] [data-action="print"]').click()
+    sheets, (text, *_) = printed(page, "A4")
+    assert sheets == 1
+    assert [c["title"] for c in CHECKLISTS if c["title"] in text] == [BY_ID[checklist_id]["title"]]
+    assert page.record.errors == []
 
 
 def test_chapters_and_the_booklet_print_without_site_chrome_or_a_blank_last_sheet(page):
