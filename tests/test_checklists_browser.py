@@ -229,25 +229,32 @@ def test_without_javascript_every_item_shows_with_its_checkbox_and_no_tools(brow
         context.close()
 
 
-def test_every_checklist_page_prints_on_one_sheet_of_a4_and_letter(page):
+def test_every_checklist_page_prints_on_one_sheet_of_a4_and_letter_also_blank_for_two(page):
     problems = []
     for checklist in CHECKLISTS:
         page.goto(url(checklist["id"]))
+        fake_print(page)
+        chrome = chrome_text(page)
         quotes = page.locator("q").all_text_contents()
         wanted = [checklist["title"], checklist["purpose"], f"Printed from {SITE_URL}{url(checklist['id'])}",
                   *[f"{item['label']}: {item['text']}" if item.get("label") else item["text"] for item in checklist["items"]],
                   *quotes]
         for paper in PAPER:
-            sheets, texts = printed(page, paper)
-            text = "\n".join(texts)
-            where = f"{checklist['id']} on {paper}"
-            if sheets != 1:
-                problems.append(f"{where}: {sheets} sheets")
-            problems += [f"{where}: missing {part!r}" for part in wanted if squeeze(part) not in squeeze(text)]
-            problems += [f"{where}: shows {chrome!r}" for chrome in chrome_text(page) if re.search(rf"\b{chrome}\b", text)]
-            if TICK in text:
-                problems.append(f"{where}: a tick on an unticked sheet")
-            print(f"{checklist['id']}: {sheets} sheet(s) on {paper}")
+            for blank in (False, True):
+                if blank:
+                    page.get_by_role("button", name="Print a blank copy for two").click()
+                sheets, texts = printed(page, paper)
+                text = "\n".join(texts)
+                where = f"{checklist['id']} on {paper}" + (" (blank for two)" if blank else "")
+                if sheets != 1:
+                    problems.append(f"{where}: {sheets} sheets")
+                problems += [f"{where}: missing {part!r}" for part in wanted if squeeze(part) not in squeeze(text)]
+                problems += [f"{where}: shows {words!r}" for words in chrome if re.search(rf"\b{words}\b", text)]
+                if TICK in text:
+                    problems.append(f"{where}: a tick on an unticked sheet")
+                if blank != ("Partner A" in text and "Partner B" in text):
+                    problems.append(f"{where}: partner columns {'missing' if blank else 'shown'}")
+                print(f"{where}: {sheets} sheet(s)")
     assert problems == []
     assert page.record.errors == []
 
