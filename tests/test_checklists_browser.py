@@ -184,7 +184,7 @@ def test_ticking_works_for_the_visit_when_storage_throws(page):
     box(page, checklist_id, first).check()
     expect(box(page, checklist_id, first)).to_be_checked()
     expect(page.locator(".hp-checklist__progress")).to_contain_text(f"1 of {len(item_ids(checklist_id))} ticked")
-    expect(page.locator(".hp-checklist__progress")).to_contain_text("only until you leave")
+    expect(page.locator(".hp-checklist__progress")).to_contain_text("for this visit only")
     assert page.evaluate("localStorage.length") == 0
     assert page.record.errors == []
 

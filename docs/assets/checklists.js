@@ -6,7 +6,7 @@
   if (!store) return;
   var root = document.documentElement;
   var ERASED = "Your ticks on this checklist are erased. ";
-  var NOT_KEPT = " (only until you leave: this browser is not letting the site save)";
+  var NOT_KEPT = " (for this visit only: this browser does not let the site save)";
 
   function key(id) { return "checklist:" + id; }
 
