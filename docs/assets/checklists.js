@@ -1,0 +1,116 @@
+/* Checklists: ticks kept in this browser (through hallPass, keyed by checklist and item ids only),
+   a progress line read out politely, printing one checklist or a blank copy for two, erasing. */
+(function () {
+  "use strict";
+  var store = window.hallPass;
+  if (!store) return;
+  var root = document.documentElement;
+  var ERASED = "Your ticks on this checklist are erased. ";
+  var NOT_KEPT = " (for this visit only: this browser does not let the site save)";
+
+  function key(id) { return "checklist:" + id; }
+
+  /* Saved ticks as {itemId: true}; anything else stored under the key is removed. */
+  function savedTicks(id) {
+    var saved = store.read(key(id));
+    var items = saved && saved.items;
+    var ticks = {};
+    if (!saved) return ticks;
+    if (!items || typeof items !== "object" || Array.isArray(items)) {
+      store.remove(key(id));
+      return ticks;
+    }
+    for (var item in items) if (items[item] === true) ticks[item] = true;
+    return ticks;
+  }
+
+  function sectionsOf(id) {
+    return document.querySelectorAll('.hp-checklist[data-checklist="' + id + '"]');
+  }
+
+  function each(list, action) { Array.prototype.forEach.call(list, action); }
+
+  /* Show `ticks` in every copy of the checklist on this page, and the count. */
+  function show(id, ticks, note) {
+    each(sectionsOf(id), function (section) {
+      var count = 0;
+      var boxes = section.querySelectorAll(".hp-checklist__item input");
+      each(boxes, function (box) {
+        box.checked = ticks[box.closest("[data-item]").getAttribute("data-item")] === true;
+        if (box.checked) count++;
+      });
+      var progress = section.querySelector(".hp-checklist__progress");
+      if (progress) progress.textContent = (note || "") + count + " of " + boxes.length + " ticked";
+    });
+  }
+
+  function restore(id) { show(id, savedTicks(id)); }
+
+  function restoreAll(scope) {
+    each(scope.querySelectorAll(".hp-checklist[data-checklist]"), function (section) {
+      restore(section.getAttribute("data-checklist"));
+    });
+  }
+
+  function tick(box) {
+    var section = box.closest(".hp-checklist[data-checklist]");
+    var id = section.getAttribute("data-checklist");
+    var ticks = {};
+    each(section.querySelectorAll(".hp-checklist__item input"), function (other) {
+      if (other.checked) ticks[other.closest("[data-item]").getAttribute("data-item")] = true;
+    });
+    var kept = Object.keys(ticks).length ? store.write(key(id), { items: ticks }) : (store.remove(key(id)), true);
+    show(id, ticks);
+    if (!kept) {
+      var progress = section.querySelector(".hp-checklist__progress");
+      if (progress) progress.textContent += NOT_KEPT;
+    }
+  }
+
+  /* Print one checklist. Where the page holds more than this checklist, the rest is hidden on paper. */
+  function print(section, blank) {
+    var alone = section.classList.contains("hp-checklist--page") && document.querySelectorAll(".hp-checklist").length === 1;
+    root.classList.toggle("hp-print-blank", blank);
+    root.classList.toggle("hp-print-one", !alone);
+    section.classList.add("hp-print-target");
+    window.addEventListener("afterprint", function done() {
+      window.removeEventListener("afterprint", done);
+      root.classList.remove("hp-print-blank", "hp-print-one");
+      section.classList.remove("hp-print-target");
+    });
+    window.print();
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches(".hp-checklist__item input")) tick(event.target);
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-action]");
+    if (!button) return;
+    var action = button.getAttribute("data-action");
+    var section = button.closest(".hp-checklist[data-checklist]");
+    if (action === "erase-all") {
+      store.eraseAll();
+      var status = document.querySelector(".hp-erase-all__status");
+      if (status) status.textContent = "Done: every tick and answer this site kept in this browser is erased.";
+    } else if (!section) {
+      return;
+    } else if (action === "print" || action === "print-blank") {
+      print(section, action === "print-blank");
+    } else if (action === "erase") {
+      var id = section.getAttribute("data-checklist");
+      store.remove(key(id));
+      show(id, {}, ERASED);
+    }
+  });
+
+  /* After an erase anywhere (this page's button or the privacy page), show empty checklists. */
+  document.addEventListener("hallpass:erased", function () { restoreAll(document); });
+
+  /* A new page (instant navigation keeps <html>) never inherits a print mode that was left on. */
+  store.onEveryPage(function (scope) {
+    root.classList.remove("hp-print-blank", "hp-print-one");
+    restoreAll(scope);
+  });
+})();
