@@ -189,6 +189,22 @@ def test_ticking_works_for_the_visit_when_storage_throws(page):
     assert page.record.errors == []
 
 
+def test_ticking_works_for_the_visit_when_storage_is_blocked(page):
+    # As when a reader blocks site data: merely reading window.localStorage throws.
+    page.add_init_script(
+        "for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
+        "{get() { throw new DOMException('blocked', 'SecurityError'); }, configurable: true});"
+    )
+    checklist_id = "decision"
+    first = item_ids(checklist_id)[0]
+    page.goto(url(checklist_id))
+    box(page, checklist_id, first).check()
+    expect(page.locator(".hp-checklist__progress")).to_contain_text(f"1 of {len(item_ids(checklist_id))} ticked")
+    expect(page.locator(".hp-checklist__progress")).to_contain_text("for this visit only")
+    page.locator(".md-header [data-md-component=palette] label").first.click()  # Material writes its palette choice
+    assert page.record.errors == []
+
+
 def test_erase_clears_one_checklist_and_privacy_erases_everything(page):
     kept, erased = "jealousy-practices", "partner-hurt"
     for checklist_id in (kept, erased):

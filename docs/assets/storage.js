@@ -10,6 +10,7 @@
   function storage() {
     try {
       var area = window.localStorage;
+      if (area.hallPassStandIn) return null; /* blocked storage: see overrides/main.html */
       area.setItem(PREFIX + "probe", "1");
       area.removeItem(PREFIX + "probe");
       return area;
