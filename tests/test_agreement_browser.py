@@ -128,7 +128,8 @@ def fresh_page(browser, base_url):
 
 
 def shown(question, value):
-    return LABEL.get((question, value), value)
+    """An answer as the comparison shows it: a choice by its label, a blank as "No answer"."""
+    return LABEL.get((question, value), value) or "No answer"
 
 
 # --- the page as built: labelled native controls, a link to the chapter, quick exit everywhere ---

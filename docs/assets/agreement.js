@@ -65,6 +65,12 @@
     message.classList.toggle("hp-agreement__message--error", !!isError);
   }
 
+  /* An answer in the table; once compared, a blank says so (without a partner it is left to write in on paper). */
+  function answerCell(q, value) {
+    if (partner && !value) return element("td", "No answer", "hp-agreement__none");
+    return element("td", shown(q, value));
+  }
+
   /* The side-by-side table. Kept current on every change, because it is also the printed sheet. */
   function render(form, root) {
     var section = root.querySelector(".hp-agreement__compare");
@@ -78,15 +84,17 @@
       var head = element("th", q.text);
       head.scope = "row";
       row.appendChild(head);
-      row.appendChild(element("td", shown(q, mine[q.id])));
-      row.appendChild(element("td", partner ? shown(q, partner[q.id]) : ""));
+      row.appendChild(answerCell(q, mine[q.id]));
+      row.appendChild(answerCell(q, partner ? partner[q.id] : ""));
       if (partner && !same(mine[q.id], partner[q.id])) {
         differences++;
         row.className = "hp-differs";
-        var note = element("span", "Different — talk it through: ", "hp-differs__note");
+        var note = element("span", "Different", "hp-differs__note");
+        var more = element("span", " — talk it through: ", "hp-differs__more");
         var link = element("a", q.chapter.textContent);
         link.href = q.chapter.href;
-        note.appendChild(link);
+        more.appendChild(link);
+        note.appendChild(more);
         head.appendChild(note);
       }
       body.appendChild(row);
