@@ -188,6 +188,27 @@ def test_answers_are_kept_as_typed_and_restored_after_a_reload(page):
     assert page.record.errors == [] and page.record.foreign_requests() == []
 
 
+def test_leaving_and_coming_back_restores_my_answers_and_never_stores_the_partners(page):
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    stored = page.evaluate("() => Object.keys(localStorage).filter(key => key.startsWith('hallpass:'))")
+    assert stored == ["hallpass:v1:agreement"]
+    assert "Kissing only." not in page.evaluate("() => JSON.stringify({...localStorage})")
+    page.locator("article p a", has_text="Privacy").click()
+    page.wait_for_url("**/privacy/")
+    page.go_back()
+    page.wait_for_url("**/agreement/")
+    page.wait_for_selector("html.hp-js")
+    assert form_values(page) == MINE
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    page.click("[data-action=download]")
+    page.wait_for_timeout(500)
+    assert len(downloads) == 1  # one listener per page view, however often the reader came back
+
+
 def test_erase_button_and_erase_everything_clear_the_answers(page):
     open_worksheet(page)
     fill(page, MINE)
@@ -360,6 +381,39 @@ def test_check_in_dates_download_as_a_calendar_file(page):
     for event in events:
         assert re.fullmatch(r"\d{8}T\d{6}Z", event["DTSTAMP"])
         assert event["SUMMARY"] and not re.search(r"hall|pass|sex|affair|agreement", event["SUMMARY"], re.I)
+
+
+def test_worksheet_and_comparison_pass_axe(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    # The worksheet's own parts; links inside the chapter prose follow the site-wide link style.
+    parts = ["form[data-agreement]", ".hp-agreement__tools", ".hp-agreement__message", ".hp-agreement__compare", ".hp-quick-exit"]
+    results = Axe().run(page, context={"include": [[part] for part in parts]})
+    problems = [(v["id"], node["target"], node["failureSummary"]) for v in results.response["violations"] for node in v["nodes"]]
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_without_javascript_the_form_fills_and_prints_and_quick_exit_is_a_link(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("agreement/")
+        assert page.is_hidden(".hp-agreement__tools") and page.is_hidden(".hp-agreement__compare")
+        fill(page, MINE)
+        assert page.input_value("#agreement-scope") == MINE["scope"]
+        pages, text = _pdf_text(page.pdf(format="A4", margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"}))
+        flat = re.sub(r"\s+", " ", text)
+        print(f"without JavaScript: {pages} page(s)")
+        assert pages <= 2
+        assert "What is allowed, and what is not?" in flat and flat.count("signature") == 2
+        assert "Couples often imagine different rules" not in flat  # the introduction stays on screen
+        assert page.get_attribute("a[data-quick-exit]", "href") == EXIT_URL
+    finally:
+        context.close()
 
 
 # --- quick exit ---
