@@ -24,7 +24,7 @@
 
   function answersOf(form) {
     var answers = {};
-    questions(form).forEach(function (q) { answers[q.id] = form.elements[q.id].value || ""; });
+    questions(form).forEach(function (q) { answers[q.id] = form.elements.namedItem(q.id).value || ""; });
     return answers;
   }
 
@@ -32,7 +32,7 @@
     form.reset();
     questions(form).forEach(function (q) {
       var value = answers && answers[q.id];
-      if (typeof value === "string" && value) form.elements[q.id].value = value;
+      if (typeof value === "string" && value) form.elements.namedItem(q.id).value = value;
     });
   }
 
