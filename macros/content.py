@@ -192,6 +192,33 @@ SCHEMAS = {
 }
 
 
+class AgreementQuestion(Record):
+    """A worksheet question: `choices` belongs to kind "choice" only, `calendar` to kind "date" only.
+    Its fields come as a dict, because one of them is named "kind", like Record's own first argument."""
+
+    def __init__(self, fields: dict):
+        super().__init__("question")
+        self.fields = fields
+
+    def validate(self, value, check, where):
+        cleaned = super().validate(value, check, where)
+        kind = cleaned.get("kind") if isinstance(cleaned, dict) else None
+        if kind == "choice" and value.get("choices") is None:
+            check.problem(where.field("choices"), 'is missing (a question of kind "choice" lists its choices)')
+        for field, owner in (("choices", "choice"), ("calendar", "date")):
+            if kind and kind != owner and value.get(field) is not None:
+                check.problem(where.field(field), f'only fits kind "{owner}", but this question is kind "{kind}"')
+        return cleaned
+
+
+SCHEMAS["agreement.yml"] = Seq(AgreementQuestion({
+    "id": Id(), "question": Text(), "help": Text(optional=True),
+    "kind": Choice("text", "textarea", "date", "choice"), "chapter": Chapter(),
+    "choices": Seq(Record("choice", id=Id(), label=Text()), optional=True, min_items=2),
+    "calendar": Text(optional=True),
+}))
+
+
 def _read_yaml(path: Path, check: Check):
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))

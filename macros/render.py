@@ -36,6 +36,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
+        "agreement_form",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -130,3 +131,26 @@ class Renderer:
             if url and not str(url).startswith(("https://", "http://")):
                 raise PluginError(f'mkdocs.yml extra.community.{name}: "{url}" is not a web address (https://...)')
         return self._render("community.html", links={k: v for k, v in links.items() if v})
+
+    def agreement_form(self) -> str:
+        """The agreement worksheet: one labelled control per question, each linking to the section it comes from."""
+        import re
+
+        from markdown.extensions.toc import slugify
+
+        questions = []
+        for question in self.content["agreement.yml"]:
+            path, _, anchor = question["chapter"].partition("#")
+            headings = {}
+            for line in (self.docs_dir / path).read_text(encoding="utf-8").splitlines():
+                if line.startswith("#"):
+                    text = line.lstrip("#").strip()
+                    headings[slugify(text, "-")] = re.sub(r"^\d+\.\s*", "", text)
+            if anchor and anchor not in headings:
+                raise PluginError(
+                    f'data/agreement.yml, question "{question["id"]}", field "chapter": docs/{path} has no '
+                    f'section "#{anchor}"; its sections: {", ".join(headings)}'
+                )
+            section = headings[anchor] if anchor else chapter_title(self.docs_dir, path)
+            questions.append({**question, "section": section})
+        return self._render("agreement.html", questions=questions)

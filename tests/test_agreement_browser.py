@@ -1,0 +1,496 @@
+"""The agreement worksheet in Chromium: saving, printing, exchanging and comparing answers, the
+calendar file, untrusted partner files, and the quick exit on every page."""
+
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import ROOT, build, html_pages, main_content, soup
+
+QUESTIONS = yaml.safe_load((ROOT / "data" / "agreement.yml").read_text(encoding="utf-8"))
+KIND = {q["id"]: q["kind"] for q in QUESTIONS}
+CHAPTER = {q["id"]: q["chapter"] for q in QUESTIONS}
+LABEL = {(q["id"], c["id"]): c["label"] for q in QUESTIONS for c in q.get("choices") or []}
+
+
+def _exit_url() -> str:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^\s+quick_exit_url:\s*(\S+)\s*$", config, re.M)
+    assert match, "mkdocs.yml sets no extra.quick_exit_url"
+    return match.group(1).strip("\"'")
+
+
+EXIT_URL = _exit_url()
+
+MINE = {
+    "intention": "Curiosity about a fantasy we have both talked about for years.",
+    "scope": "Kissing and dancing only. Nothing more.",
+    "frequency": "once",
+    "disclosure": "full",
+    "who-with": "stranger",
+    "emotional-safeguards": "No photos, no numbers exchanged, no second meeting.",
+    "testing-contraception": "Both tested the week before; condoms always.",
+    "protection": "always",
+    "meeting-place": "public-only",
+    "check-in-before": "2027-01-05",
+    "check-in-after": "2027-01-09",
+    "check-in-week-later": "2027-01-16",
+    "pause-phrase": "I need us to stop and talk",
+    "deeper-connection": "I am flattered, but I am not looking for anything more.",
+    "aftercare": "Breakfast together the next morning, phones off.",
+    "support-people": "My sister for me; a counselor for both of us.",
+}
+# The article's own example of a mismatch: one partner wants to know everything, the other no details.
+THEIRS = {
+    **MINE,
+    "scope": "Kissing only.",
+    "disclosure": "partial",
+    "meeting-place": "public-first",
+    "check-in-week-later": "2027-01-17",
+    "aftercare": "",
+}
+DIFFERENT = {"scope", "disclosure", "meeting-place", "check-in-week-later", "aftercare"}
+
+
+def answers_file(answers, **fields) -> dict:
+    document = {"format": "hall-pass-agreement", "version": 1, "answers": answers, "saved": "2026-11-25T10:00:00Z"}
+    document.update(fields)
+    return document
+
+
+def as_upload(content, name="partner.json"):
+    data = content if isinstance(content, bytes) else json.dumps(content).encode()
+    return {"name": name, "mimeType": "application/json", "buffer": data}
+
+
+def open_worksheet(page):
+    page.goto("agreement/")
+    page.wait_for_selector("html.hp-js")
+    return page
+
+
+def fill(page, answers):
+    for question, value in answers.items():
+        if KIND[question] == "choice":
+            page.check(f"#agreement-{question}-{value}")
+        else:
+            page.fill(f"#agreement-{question}", value)
+
+
+def form_values(page) -> dict:
+    return page.evaluate("""() => {
+        const form = document.querySelector("[data-agreement]"), values = {};
+        for (const item of form.querySelectorAll("[data-question]")) {
+            const id = item.dataset.question;
+            values[id] = form.elements[id].value;
+        }
+        return values;
+    }""")
+
+
+def load_partner(page, content):
+    page.set_input_files("#hp-agreement-partner", files=[as_upload(content)])
+
+
+def message(page) -> str:
+    locator = page.locator(".hp-agreement__message")
+    assert locator.get_attribute("role") in ("status", "alert")
+    return locator.inner_text()
+
+
+def compare_rows(page) -> dict:
+    """Question id -> (my answer, partner's answer, marked different, link under the question)."""
+    return page.evaluate("""() => {
+        const ids = [...document.querySelectorAll("[data-question]")].map(q => q.dataset.question);
+        const rows = [...document.querySelectorAll(".hp-agreement__table tbody tr")];
+        return Object.fromEntries(rows.map((row, i) => {
+            const cells = row.querySelectorAll("td"), link = row.querySelector("th a");
+            return [ids[i], [cells[0].textContent, cells[1].textContent,
+                             row.classList.contains("hp-differs") && row.textContent.includes("Different"),
+                             link ? link.getAttribute("href") : null]];
+        }));
+    }""")
+
+
+def fresh_page(browser, base_url):
+    """A second browser profile, as the partner's own device: empty storage, other hosts blocked."""
+    context = browser.new_context(base_url=base_url, accept_downloads=True)
+    host = urlparse(base_url).netloc
+    context.route(lambda url: urlparse(url).netloc != host and urlparse(url).scheme in ("http", "https"),
+                  lambda route: route.abort())
+    return context, context.new_page()
+
+
+def shown(question, value):
+    """An answer as the comparison shows it: a choice by its label, a blank as "No answer"."""
+    return LABEL.get((question, value), value) or "No answer"
+
+
+# --- the page as built: labelled native controls, a link to the chapter, quick exit everywhere ---
+
+
+def test_every_question_is_a_labelled_native_control_linking_to_its_chapter(site_dir):
+    page = main_content(soup(site_dir / "agreement" / "index.html"))
+    form = page.select_one("form[data-agreement]")
+    assert form is not None and not form.select("[type=submit], button:not([type=button])")
+    items = form.select("[data-question]")
+    assert [item["data-question"] for item in items] == [q["id"] for q in QUESTIONS]
+    assert len(items) >= 8
+    for item, question in zip(items, QUESTIONS):
+        controls = item.select("input, textarea")
+        if question["kind"] == "choice":
+            assert item.select_one("fieldset > legend").get_text(strip=True) == question["question"]
+            assert [c["value"] for c in controls] == [c["id"] for c in question["choices"]]
+            assert all(c["type"] == "radio" and c["name"] == question["id"] for c in controls)
+        else:
+            assert len(controls) == 1 and controls[0]["name"] == question["id"]
+            expected = {"textarea": "textarea", "text": "text", "date": "date"}[question["kind"]]
+            assert (controls[0].name if expected == "textarea" else controls[0]["type"]) == expected
+        for control in controls:
+            label = item.select_one(f'label[for="{control["id"]}"]')
+            assert label is not None and label.get_text(strip=True), control
+        href = item.select_one(".hp-question__chapter a")["href"]
+        path, _, anchor = question["chapter"].partition("#")
+        assert href == "../" + path[: -len(".md")] + "/" + (f"#{anchor}" if anchor else "")
+    signatures = page.select_one(".hp-agreement__signatures").get_text(" ")
+    assert signatures.count("signature") == 2 and signatures.count("Date") == 2
+
+
+def test_every_page_offers_a_quick_exit_link_without_javascript(site_dir):
+    pages = html_pages(site_dir)
+    missing = [p for p in pages if not soup(p).select_one(f'a[data-quick-exit][href="{EXIT_URL}"]')]
+    assert len(pages) > 30 and not missing, missing
+
+
+def test_agreement_page_is_in_the_tools_nav(site_dir):
+    nav = soup(site_dir / "index.html").select_one(".md-nav--primary")
+    assert any(a.get("href") == "agreement/" for a in nav.select("a")), "agreement/ is not in the nav"
+
+
+# --- in the browser ---
+
+
+def test_answers_are_kept_as_typed_and_restored_after_a_reload(page):
+    open_worksheet(page)
+    fill(page, MINE)
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('hallpass:v1:agreement'))")
+    assert stored == MINE
+    page.reload()
+    page.wait_for_selector("html.hp-js")
+    assert form_values(page) == MINE
+    assert page.is_checked("#agreement-disclosure-full")
+    assert page.record.errors == [] and page.record.foreign_requests() == []
+
+
+def test_leaving_and_coming_back_restores_my_answers_and_never_stores_the_partners(page):
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    stored = page.evaluate("() => Object.keys(localStorage).filter(key => key.startsWith('hallpass:'))")
+    assert stored == ["hallpass:v1:agreement"]
+    assert "Kissing only." not in page.evaluate("() => JSON.stringify({...localStorage})")
+    page.locator("article p a", has_text="Privacy").click()
+    page.wait_for_url("**/privacy/")
+    page.go_back()
+    page.wait_for_url("**/agreement/")
+    page.wait_for_selector("html.hp-js")
+    assert form_values(page) == MINE
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    page.click("[data-action=download]")
+    page.wait_for_timeout(500)
+    assert len(downloads) == 1  # one listener per page view, however often the reader came back
+
+
+def test_erase_button_and_erase_everything_clear_the_answers(page):
+    open_worksheet(page)
+    fill(page, MINE)
+    page.click("[data-action=erase]")
+    assert set(form_values(page).values()) == {""}
+    assert page.evaluate("() => localStorage.getItem('hallpass:v1:agreement')") is None
+    assert "erased" in message(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    page.evaluate("() => hallPass.eraseAll()")
+    assert set(form_values(page).values()) == {""}
+    assert page.is_hidden(".hp-agreement__compare")
+    page.reload()
+    assert set(form_values(page).values()) == {""}
+
+
+def test_download_then_compare_on_the_partners_device(browser, base_url, page):
+    open_worksheet(page)
+    fill(page, MINE)
+    with page.expect_download() as download_info:
+        page.click("[data-action=download]")
+    download = download_info.value
+    assert download.suggested_filename.endswith(".json")
+    exported = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert exported["format"] == "hall-pass-agreement" and exported["version"] == 1
+    assert exported["answers"] == MINE
+    assert re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$", exported["saved"])
+
+    context, partner_page = fresh_page(browser, base_url)
+    try:
+        open_worksheet(partner_page)
+        assert set(form_values(partner_page).values()) == {""}
+        fill(partner_page, THEIRS)
+        partner_page.set_input_files("#hp-agreement-partner", download.path())
+        partner_page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+        rows = compare_rows(partner_page)
+        assert list(rows) == [q["id"] for q in QUESTIONS]
+        for question, (theirs_shown, mine_shown, differs, link) in rows.items():
+            # On the partner's device "my answer" is THEIRS and the loaded file is MINE.
+            assert theirs_shown == shown(question, THEIRS[question])
+            assert mine_shown == shown(question, MINE[question])
+            assert differs == (question in DIFFERENT), question
+            if differs:
+                path, _, anchor = CHAPTER[question].partition("#")
+                assert link and link.split("#")[0].endswith("/" + path[: -len(".md")] + "/")
+                assert link.endswith(f"#{anchor}") if anchor else True
+            else:
+                assert link is None
+        summary = partner_page.inner_text(".hp-agreement__summary")
+        assert f"differ on {len(DIFFERENT)} of {len(QUESTIONS)}" in summary
+        assert partner_page.is_visible("text=Everything (full disclosure)")
+        # The partner's own answers are untouched by the comparison.
+        assert form_values(partner_page) == THEIRS
+        assert partner_page.evaluate("() => JSON.parse(localStorage.getItem('hallpass:v1:agreement'))") == THEIRS
+    finally:
+        context.close()
+
+
+def test_a_partner_file_cannot_run_script(page):
+    payload = "<img src=x onerror=window.__pwned=1>"
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file({**THEIRS, "scope": payload, "disclosure": payload, "check-in-before": payload}))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator(".hp-agreement__compare img").count() == 0
+    rows = compare_rows(page)
+    assert rows["scope"][1] == payload and rows["disclosure"][1] == payload and rows["check-in-before"][1] == payload
+    assert page.record.errors == []
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"{ this is not json", "not json"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    (answers_file(THEIRS, format="another-app"), "foreign format"),
+    (answers_file(THEIRS, version="1"), "version as text"),
+    (answers_file(["scope"]), "answers not a mapping"),
+    ([1, 2, 3], "not an object"),
+])
+def test_a_junk_file_shows_a_message_and_changes_nothing(page, content, reason):
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    before = compare_rows(page)
+    load_partner(page, content)
+    page.wait_for_function("() => document.querySelector('.hp-agreement__message').textContent.includes('Nothing was changed')")
+    assert "not a set of answers saved from this worksheet" in message(page), reason
+    assert compare_rows(page) == before
+    assert form_values(page) == MINE
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('hallpass:v1:agreement'))") == MINE
+
+
+def test_a_file_from_a_newer_version_is_refused(page):
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS, version=2))
+    page.wait_for_function("() => document.querySelector('.hp-agreement__message').textContent.includes('Nothing was changed')")
+    assert "newer version" in message(page)
+    assert page.is_hidden(".hp-agreement__compare")
+    assert form_values(page) == MINE
+
+
+def _pdf_text(pdf: bytes):
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), " ".join(p.extract_text() for p in reader.pages)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_compared_agreement_prints_on_two_pages_with_signature_lines(page, paper):
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    pages, text = _pdf_text(page.pdf(format=paper, margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"}))
+    flat = re.sub(r"\s+", " ", text)
+    print(f"{paper}: {pages} page(s)")
+    assert pages <= 2
+    for answer in ("Kissing and dancing only.", "Kissing only.", "Everything (full disclosure)",
+                   "no details (partial disclosure)", "I need us to stop and talk", "2027-01-17"):
+        assert answer in flat, answer
+    assert flat.count("signature") == 2 and flat.count("Date:") == 2
+    assert "Different" in flat
+    # No site chrome on paper: no header, navigation, quick exit, or page controls.
+    for chrome in ("Quick exit", "Start here", "Download my answers", "Erase my answers"):
+        assert chrome not in flat, chrome
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_one_partners_agreement_prints_with_a_column_for_the_other(page, paper):
+    open_worksheet(page)
+    fill(page, MINE)
+    pages, text = _pdf_text(page.pdf(format=paper, margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"}))
+    flat = re.sub(r"\s+", " ", text)
+    assert pages <= 2
+    assert "Kissing and dancing only." in flat and "partner’s answer" in flat
+    assert flat.count("signature") == 2
+
+
+def test_check_in_dates_download_as_a_calendar_file(page):
+    open_worksheet(page)
+    page.click("[data-action=calendar]")
+    assert "at least one check-in date" in message(page)
+    fill(page, {"check-in-before": "2027-01-05", "check-in-week-later": "2027-12-31"})
+    with page.expect_download() as download_info:
+        page.click("[data-action=calendar]")
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    raw = Path(download.path()).read_bytes()
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    lines = raw.decode("utf-8").split("\r\n")[:-1]
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
+    assert all(len(line.encode()) <= 75 for line in lines)
+    events, current = [], None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            current[name] = value
+    assert [e["DTSTART;VALUE=DATE"] for e in events] == ["20270105", "20271231"]
+    assert [e["DTEND;VALUE=DATE"] for e in events] == ["20270106", "20280101"]
+    assert len({e["UID"] for e in events}) == 2
+    for event in events:
+        assert re.fullmatch(r"\d{8}T\d{6}Z", event["DTSTAMP"])
+        assert event["SUMMARY"] and not re.search(r"hall|pass|sex|affair|agreement", event["SUMMARY"], re.I)
+
+
+def test_worksheet_and_comparison_pass_axe(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    # The worksheet's own parts; links inside the chapter prose follow the site-wide link style.
+    parts = ["form[data-agreement]", ".hp-agreement__tools", ".hp-agreement__message", ".hp-agreement__compare", ".hp-quick-exit"]
+    results = Axe().run(page, context={"include": [[part] for part in parts]})
+    problems = [(v["id"], node["target"], node["failureSummary"]) for v in results.response["violations"] for node in v["nodes"]]
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_without_javascript_the_form_fills_and_prints_and_quick_exit_is_a_link(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("agreement/")
+        assert page.is_hidden(".hp-agreement__tools") and page.is_hidden(".hp-agreement__compare")
+        fill(page, MINE)
+        assert page.input_value("#agreement-scope") == MINE["scope"]
+        pages, text = _pdf_text(page.pdf(format="A4", margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"}))
+        flat = re.sub(r"\s+", " ", text)
+        print(f"without JavaScript: {pages} page(s)")
+        assert pages <= 2
+        assert "What is allowed, and what is not?" in flat and flat.count("signature") == 2
+        assert "Couples often imagine different rules" not in flat  # the introduction stays on screen
+        assert page.get_attribute("a[data-quick-exit]", "href") == EXIT_URL
+    finally:
+        context.close()
+
+
+# --- quick exit ---
+
+
+@pytest.fixture
+def exit_stub(context):
+    """Answer the exit site with a stub page, so the test sees the navigation without the network."""
+    seen = []
+    target = urlparse(EXIT_URL)
+
+    def answer(route):
+        seen.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>stub")
+
+    context.route(lambda url: urlparse(url).netloc == target.netloc, answer)
+    return seen
+
+
+def test_quick_exit_button_leaves_the_site_without_a_history_entry(page, exit_stub):
+    page.goto("")
+    page.goto("understand/cons/")
+    length = page.evaluate("() => history.length")
+    page.click("a[data-quick-exit]")
+    page.wait_for_url(EXIT_URL)
+    assert exit_stub == [EXIT_URL]
+    assert page.evaluate("() => history.length") == length
+    page.go_back()
+    assert page.url.endswith("/") and "understand/cons" not in page.url
+
+
+def test_shift_three_times_leaves_the_site(page, exit_stub):
+    open_worksheet(page)
+    page.click("#agreement-scope")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.type("a")  # typing in between starts the count again
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(1100)  # too slow: the earlier presses no longer count
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(200)
+    assert "/agreement/" in page.url and exit_stub == []
+    page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL)
+    assert exit_stub == [EXIT_URL]
+
+
+# --- the data is checked at build time ---
+
+
+def test_a_bad_agreement_question_fails_the_build_naming_the_field(project_copy, tmp_path):
+    data = project_copy / "data" / "agreement.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("kind: textarea", "kind: slider", 1), encoding="utf-8")
+    result = build(project_copy, tmp_path / "out")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert 'data/agreement.yml, question "intention", field "kind": is "slider"; expected one of: text, textarea, date, choice' in log
+
+
+def test_a_choice_question_without_choices_fails_the_build(project_copy, tmp_path):
+    data = project_copy / "data" / "agreement.yml"
+    questions = yaml.safe_load(data.read_text(encoding="utf-8"))
+    del questions[2]["choices"]
+    questions[0]["calendar"] = "Check-in"
+    data.write_text(yaml.safe_dump(questions, allow_unicode=True), encoding="utf-8")
+    result = build(project_copy, tmp_path / "out")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f'question "{questions[2]["id"]}", field "choices": is missing' in log
+    assert 'question "intention", field "calendar": only fits kind "date"' in log
+
+
+def test_a_chapter_section_that_does_not_exist_fails_the_build(project_copy, tmp_path):
+    data = project_copy / "data" / "agreement.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("#1-set-the-intention-first", "#no-such-section", 1), encoding="utf-8")
+    result = build(project_copy, tmp_path / "out")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert 'question "intention", field "chapter"' in log and "#no-such-section" in log
