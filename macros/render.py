@@ -36,6 +36,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
+        "glossary",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -130,3 +131,8 @@ class Renderer:
             if url and not str(url).startswith(("https://", "http://")):
                 raise PluginError(f'mkdocs.yml extra.community.{name}: "{url}" is not a web address (https://...)')
         return self._render("community.html", links={k: v for k, v in links.items() if v})
+
+    def glossary(self) -> str:
+        """Every glossary term with its definition, A to Z, each linking to the chapter that says most."""
+        terms = sorted(self.content["glossary.yml"], key=lambda entry: entry["term"].lower())
+        return self._render("glossary.html", terms=terms)
