@@ -134,5 +134,9 @@ class Renderer:
 
     def glossary(self) -> str:
         """Every glossary term with its definition, A to Z, each linking to the chapter that says most."""
+        def other_names(entry):  # aliases that are only another form of the term (boundaries) go unsaid
+            stem = entry["term"][: max(len(entry["term"]) - 3, 4)].lower()
+            return [alias for alias in entry["aliases"] or [] if not alias.lower().startswith(stem)]
+
         terms = sorted(self.content["glossary.yml"], key=lambda entry: entry["term"].lower())
-        return self._render("glossary.html", terms=terms)
+        return self._render("glossary.html", terms=[{**entry, "other_names": other_names(entry)} for entry in terms])
