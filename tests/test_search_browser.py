@@ -17,6 +17,8 @@ def _open_search(page):
         label.click()
     else:
         page.locator(".md-search__input").click()
+    # The index loads in a worker; until then the box answers nothing.
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'")
 
 
 def _result_pages(page) -> list[str]:
@@ -39,10 +41,10 @@ def _search(page, query: str) -> list[str]:
     while time.monotonic() < deadline:
         current = (page.inner_text(".md-search-result__meta"), _result_pages(page))
         steady = steady + 1 if current == previous and current[0] != placeholder else 0
-        if steady >= 3:
+        if steady >= 4:  # unchanged for 200 ms: the worker has answered the last keystroke
             break
         previous = current
-        page.wait_for_timeout(40)
+        page.wait_for_timeout(50)
     return previous[1]
 
 
