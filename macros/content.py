@@ -189,6 +189,9 @@ SCHEMAS = {
         stories=Seq(Record("story", id=Id(), text=Text(), next=Chapter())),
     ),
     "faq.yml": Seq(Record("question", id=Id(), question=Text(), answer=Seq(Text()))),
+    "glossary.yml": Seq(Record(
+        "term", id=Id(), term=Text(), definition=Text(), aliases=Seq(Text(), optional=True), chapter=Chapter(optional=True),
+    )),
 }
 
 

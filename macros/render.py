@@ -36,7 +36,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
-        "agreement_form",
+        "agreement_form", "glossary",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -154,3 +154,12 @@ class Renderer:
             section = headings[anchor] if anchor else chapter_title(self.docs_dir, path)
             questions.append({**question, "section": section})
         return self._render("agreement.html", questions=questions)
+
+    def glossary(self) -> str:
+        """Every glossary term with its definition, A to Z, each linking to the chapter that says most."""
+        def other_names(entry):  # aliases that are only another form of the term (boundaries) go unsaid
+            stem = entry["term"][: max(len(entry["term"]) - 3, 4)].lower()
+            return [alias for alias in entry["aliases"] or [] if not alias.lower().startswith(stem)]
+
+        terms = sorted(self.content["glossary.yml"], key=lambda entry: entry["term"].lower())
+        return self._render("glossary.html", terms=[{**entry, "other_names": other_names(entry)} for entry in terms])

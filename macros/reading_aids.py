@@ -1,0 +1,178 @@
+"""MkDocs hooks: reading aids on each chapter and glossary tooltips, added at build time.
+
+A chapter is a page whose front matter has `last_reviewed:`. It gets, under its title, the reading
+time and the review date, and any `keywords:` as a visible "Related words" line (which the search
+index includes, so readers find a chapter by the words they use); at its end, related chapters
+(front-matter `related:` first, then chapters sharing the most tags). On every page, the first use
+of each term in data/glossary.yml becomes an <abbr> carrying its definition.
+"""
+
+import datetime
+import html
+import math
+import re
+import sys
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+if str(PROJECT_DIR) not in sys.path:  # mkdocs loads hooks by path; make `macros` importable as a package
+    sys.path.insert(0, str(PROJECT_DIR))
+
+import jinja2  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
+
+from macros.content import load_content  # noqa: E402
+from macros.render import TEMPLATES, page_url  # noqa: E402
+
+WORDS_PER_MINUTE = 200
+RELATED_LIMIT = 3
+# Text inside these elements never gets a tooltip: headings, links, code, form controls, the tooltip itself.
+NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "label", "pre",
+                     "script", "style", "summary", "svg", "textarea", "time"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+_jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_chapters: dict = {}  # src_uri -> {"title", "tags", "related", "order"}, rebuilt on every build
+
+
+def _title_of(markdown: str, meta: dict, fallback: str) -> str:
+    if meta.get("title"):
+        return str(meta["title"])
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return fallback
+
+
+def _check_meta(src: str, meta: dict):
+    """Front-matter mistakes stop the build naming the page and the field."""
+    where = f"docs/{src}: front matter"
+    reviewed = meta.get("last_reviewed")
+    if not isinstance(reviewed, datetime.date):
+        raise PluginError(f'{where} field "last_reviewed" should be a date like 2026-11-25, found {reviewed!r}')
+    for name in ("tags", "keywords", "related"):
+        value = meta.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise PluginError(f'{where} field "{name}" should be a list of words, found {value!r}')
+
+
+def on_nav(nav, config, files):
+    """Read every chapter's front matter first, so any chapter can list the others as related."""
+    _chapters.clear()
+    for order, page in enumerate(nav.pages):
+        markdown, meta = get_data(page.file.content_string)
+        if "last_reviewed" not in meta:
+            continue
+        src = page.file.src_uri
+        _check_meta(src, meta)
+        _chapters[src] = {"title": _title_of(markdown, meta, src), "tags": meta.get("tags", []),
+                          "related": meta.get("related", []), "order": order}
+    for src, chapter in _chapters.items():
+        for other in chapter["related"]:
+            if other not in _chapters:
+                raise PluginError(f'docs/{src}: front matter field "related" names "{other}", which is not a chapter in the nav')
+    return nav
+
+
+def related_chapters(src: str) -> list[str]:
+    """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order)."""
+    chapter = _chapters[src]
+    chosen = [other for other in chapter["related"] if other != src]
+    shared = {other: len(set(chapter["tags"]) & set(data["tags"])) for other, data in _chapters.items()}
+    by_tags = sorted((o for o in _chapters if o != src and o not in chosen and shared[o]),
+                     key=lambda o: (-shared[o], abs(_chapters[o]["order"] - chapter["order"])))
+    return (chosen + by_tags)[:RELATED_LIMIT]
+
+
+def reading_minutes(content_html: str) -> int:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", content_html))
+    return max(1, math.ceil(len(re.findall(r"[\w’']+", text)) / WORDS_PER_MINUTE))
+
+
+# --- Glossary tooltips ---
+
+
+def _term_pattern(words: list[str]) -> re.Pattern:
+    """Any of the words, whole, with an optional plural ending; acronyms (STI) match their case only."""
+    alternatives = []
+    for word in sorted(words, key=len, reverse=True):
+        body = r"\s+".join(re.escape(part) for part in word.split())
+        alternatives.append(body if word.isupper() else f"(?i:{body})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:s|es)?(?![\w-])")
+
+
+def glossary_terms(config) -> list[dict]:
+    content = load_content(Path(config.config_file_path).parent / "data", Path(config.docs_dir))
+    return [{**entry, "pattern": _term_pattern([entry["term"], *(entry["aliases"] or [])])}
+            for entry in content["glossary.yml"]]
+
+
+def _mark_text(text: str, remaining: list) -> str:
+    """Wrap the earliest match of any remaining term in this text, then look again after it."""
+    out = []
+    while remaining:
+        best = None
+        for entry in remaining:
+            match = entry["pattern"].search(text)
+            if match and (best is None or match.start() < best[1].start()):
+                best = (entry, match)
+        if best is None:
+            break
+        entry, match = best
+        out.append(text[: match.start()])
+        out.append(_jinja.get_template("glossary-term.html").render(
+            words=html.unescape(match.group(0)), entry=entry
+        ).strip())
+        text = text[match.end():]
+        remaining.remove(entry)
+    out.append(text)
+    return "".join(out)
+
+
+def add_tooltips(content_html: str, terms: list) -> str:
+    """The first use of each glossary term in the page's running text becomes an <abbr>."""
+    remaining = list(terms)
+    parts = re.split(r"(<[^>]*>)", content_html)
+    open_tags: list[str] = []
+    for index, part in enumerate(parts):
+        if not part or not remaining:
+            continue
+        tag = re.match(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)", part)
+        if part.startswith("<"):
+            if tag is None or tag.group(2).lower() in VOID or part.endswith("/>"):
+                continue
+            name = tag.group(2).lower()
+            if not tag.group(1):
+                open_tags.append(name)
+            elif name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
+            continue
+        if not NO_TOOLTIP_INSIDE.intersection(open_tags):
+            parts[index] = _mark_text(part, remaining)
+    return "".join(parts)
+
+
+# --- The hook ---
+
+
+def on_page_content(content_html, page, config, files):
+    src = page.file.src_uri
+    if page.meta.get("glossary_tooltips", True):
+        content_html = add_tooltips(content_html, glossary_terms(config))
+    if src not in _chapters:
+        return content_html
+    reviewed = page.meta["last_reviewed"]
+    top = _jinja.get_template("reading-aids.html").render(
+        part="top", minutes=reading_minutes(content_html), reviewed=reviewed,
+        reviewed_text=f"{reviewed.day} {reviewed:%B %Y}", keywords=page.meta.get("keywords", []),
+    )
+    related = [{"title": _chapters[o]["title"], "href": get_relative_url(page_url(o), page_url(src))}
+               for o in related_chapters(src)]
+    end = _jinja.get_template("reading-aids.html").render(part="end", related=related)
+    head, h1_end, body = content_html.partition("</h1>")
+    if not h1_end:
+        raise PluginError(f"docs/{src}: a chapter needs a # title for its reading time and review date")
+    return head + h1_end + top + body + end

@@ -1,0 +1,78 @@
+"""Search as a reader uses it: queries typed into the site's own search box, in Chromium."""
+
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import yaml
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+TOP = 3
+
+
+def _open_search(page):
+    """Focus the search box the way a reader does: the label on small screens, the box on wide ones."""
+    label = page.locator("label.md-header__button[for='__search']")
+    if label.is_visible():
+        label.click()
+    else:
+        page.locator(".md-search__input").click()
+    # The index loads in a worker; until then the box answers nothing.
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'")
+
+
+def _result_pages(page) -> list[str]:
+    """The page (URL path) of each result, best first; each result item is one page."""
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link:first-child",
+        "links => links.map(a => new URL(a.href).pathname)",
+    )
+
+
+def _search(page, query: str) -> list[str]:
+    """Clear the box, type the query key by key, and return the result pages once they stop changing."""
+    box = page.locator(".md-search__input")
+    box.fill("")
+    page.wait_for_function("!document.querySelector('.md-search-result__item')")
+    placeholder = page.inner_text(".md-search-result__meta")
+    box.press_sequentially(query)
+    previous, steady = None, 0
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        current = (page.inner_text(".md-search-result__meta"), _result_pages(page))
+        steady = steady + 1 if current == previous and current[0] != placeholder else 0
+        if steady >= 4:  # unchanged for 200 ms: the worker has answered the last keystroke
+            break
+        previous = current
+        page.wait_for_timeout(50)
+    return previous[1]
+
+
+def test_every_reader_query_finds_its_chapter_in_the_top_three(page):
+    page.goto("")
+    _open_search(page)
+    assert len(QUERIES) >= 30
+    misses = []
+    for entry in QUERIES:
+        found = _search(page, entry["query"])
+        wanted = "/" + entry["expect"]
+        if wanted not in found[:TOP]:
+            misses.append(f'"{entry["query"]}": wanted {wanted}, got {found[:TOP]}')
+    print(f"queries: {len(QUERIES)}, found in top {TOP}: {len(QUERIES) - len(misses)}")
+    assert not misses, "\n".join(misses)
+    assert not page.record.errors, page.record.errors
+
+
+def test_search_share_link_carries_the_query_and_reopens_the_results(page):
+    page.goto("")
+    _open_search(page)
+    assert "/repair/professional-help/" in _search(page, "therapist")[:TOP]
+    share = page.locator(".md-search__options a[href]").first
+    href = share.get_attribute("href")
+    assert parse_qs(urlparse(href).query).get("q") == ["therapist"], href
+
+    # Following the shared link opens the search with the same query and results.
+    page.goto(href)
+    page.wait_for_selector(".md-search-result__item", state="attached")
+    assert page.locator(".md-search__input").input_value() == "therapist"
+    assert "/repair/professional-help/" in _result_pages(page)[:TOP]
