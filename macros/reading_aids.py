@@ -29,7 +29,7 @@ from macros.render import TEMPLATES, page_url  # noqa: E402
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
 # Text inside these elements never gets a tooltip: headings, links, code, form controls, the tooltip itself.
-NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "label", "pre",
+NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "pre",
                      "script", "style", "summary", "svg", "textarea", "time"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
