@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
+from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -50,16 +51,30 @@ class Id(Text):
         return value
 
 
+def chapter_sections(docs_dir: Path, path: str) -> dict:
+    """A chapter's Markdown headings, as {anchor: heading text without its step number}."""
+    sections = {}
+    for line in (docs_dir / path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            text = line.lstrip("#").strip()
+            sections[slugify(text, "-")] = re.sub(r"^\d+\.\s*", "", text)
+    return sections
+
+
 class Chapter(Text):
-    """A link to a chapter: a Markdown path under docs/, optionally with a #anchor."""
+    """A link to a chapter: a Markdown path under docs/, optionally with the #anchor of one of its headings."""
 
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
         if value is None:
             return None
-        path = value.split("#", 1)[0]
+        path, _, anchor = value.partition("#")
         if not path.endswith(".md") or not (check.docs_dir / path).is_file():
             check.problem(where, f'links to "{value}", but there is no chapter docs/{path}')
+            return None
+        sections = chapter_sections(check.docs_dir, path)
+        if anchor and anchor not in sections:
+            check.problem(where, f'links to "{value}", but docs/{path} has no section "#{anchor}"; its sections: {", ".join(sections)}')
             return None
         return value
 
@@ -92,7 +107,7 @@ class Seq:
             return check.problem(where, f"needs at least {self.min_items} entry")
         cleaned, seen = [], {}
         for position, element in enumerate(value, start=1):
-            entry_where = where.entry(element, position, getattr(self.of, "kind", "entry"))
+            entry_where = where.entry(element, position, getattr(self.of, "entry_name", "entry"))
             result = self.of.validate(element, check, entry_where)
             entry_id = element.get("id") if isinstance(element, dict) else None
             if isinstance(entry_id, str):
@@ -107,8 +122,8 @@ class Seq:
 class Record:
     """A mapping with known fields; unknown fields are reported with the closest known name."""
 
-    def __init__(self, kind, optional=False, **fields):
-        self.kind, self.optional, self.fields = kind, optional, fields
+    def __init__(self, entry_name, /, optional=False, **fields):
+        self.entry_name, self.optional, self.fields = entry_name, optional, fields
 
     def validate(self, value, check, where):
         if not isinstance(value, dict):
@@ -136,9 +151,9 @@ class Where:
     def __init__(self, file: str, entries: tuple = (), field_path: tuple = ()):
         self.file, self.entries, self.field_path = file, entries, field_path
 
-    def entry(self, element, position, kind="entry"):
+    def entry(self, element, position, entry_name="entry"):
         entry_id = element.get("id") if isinstance(element, dict) else None
-        label = f'{kind} "{entry_id}"' if isinstance(entry_id, str) and entry_id else f"{kind} #{position}"
+        label = f'{entry_name} "{entry_id}"' if isinstance(entry_id, str) and entry_id else f"{entry_name} #{position}"
         owner = f'field "{".".join(self.field_path)}", ' if self.field_path else ""
         return Where(self.file, self.entries + (owner + label,), ())
 
@@ -163,6 +178,20 @@ class Check:
     def wrong_type(self, where, expected, value):
         found = {str: "text", list: "list", dict: "mapping", bool: "true/false", int: "number", float: "number"}
         self.problem(where, f"should be {expected}, found {found.get(type(value), type(value).__name__)}")
+
+
+class AgreementQuestion(Record):
+    """A worksheet question: `choices` belongs to kind "choice" only, `calendar` to kind "date" only."""
+
+    def validate(self, value, check, where):
+        cleaned = super().validate(value, check, where)
+        kind = cleaned.get("kind") if isinstance(cleaned, dict) else None
+        if kind == "choice" and value.get("choices") is None:
+            check.problem(where.field("choices"), 'is missing (a question of kind "choice" lists its choices)')
+        for field, owner in (("choices", "choice"), ("calendar", "date")):
+            if kind and kind != owner and value.get(field) is not None:
+                check.problem(where.field(field), f'only fits kind "{owner}", but this question is kind "{kind}"')
+        return cleaned
 
 
 # --- The data files the guide reads, and their shapes. Add a file here to add a kind of content. ---
@@ -192,34 +221,15 @@ SCHEMAS = {
     "glossary.yml": Seq(Record(
         "term", id=Id(), term=Text(), definition=Text(), aliases=Seq(Text(), optional=True), chapter=Chapter(optional=True),
     )),
+    "agreement.yml": Seq(AgreementQuestion(
+        "question", id=Id(), question=Text(), help=Text(optional=True),
+        kind=Choice("text", "textarea", "date", "choice"), chapter=Chapter(),
+        choices=Seq(Record("choice", id=Id(), label=Text()), optional=True, min_items=2),
+        calendar=Text(optional=True),
+    )),
 }
 
 
-class AgreementQuestion(Record):
-    """A worksheet question: `choices` belongs to kind "choice" only, `calendar` to kind "date" only.
-    Its fields come as a dict, because one of them is named "kind", like Record's own first argument."""
-
-    def __init__(self, fields: dict):
-        super().__init__("question")
-        self.fields = fields
-
-    def validate(self, value, check, where):
-        cleaned = super().validate(value, check, where)
-        kind = cleaned.get("kind") if isinstance(cleaned, dict) else None
-        if kind == "choice" and value.get("choices") is None:
-            check.problem(where.field("choices"), 'is missing (a question of kind "choice" lists its choices)')
-        for field, owner in (("choices", "choice"), ("calendar", "date")):
-            if kind and kind != owner and value.get(field) is not None:
-                check.problem(where.field(field), f'only fits kind "{owner}", but this question is kind "{kind}"')
-        return cleaned
-
-
-SCHEMAS["agreement.yml"] = Seq(AgreementQuestion({
-    "id": Id(), "question": Text(), "help": Text(optional=True),
-    "kind": Choice("text", "textarea", "date", "choice"), "chapter": Chapter(),
-    "choices": Seq(Record("choice", id=Id(), label=Text()), optional=True, min_items=2),
-    "calendar": Text(optional=True),
-}))
 
 
 def _read_yaml(path: Path, check: Check):

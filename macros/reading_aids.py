@@ -18,13 +18,12 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:  # mkdocs loads hooks by path; make `macros` importable as a package
     sys.path.insert(0, str(PROJECT_DIR))
 
-import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 from macros.content import load_content  # noqa: E402
-from macros.render import TEMPLATES, page_url  # noqa: E402
+from macros.render import TEMPLATE_ENV, page_url  # noqa: E402
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -33,8 +32,6 @@ NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5"
                      "script", "style", "summary", "svg", "textarea", "time"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-_jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 _chapters: dict = {}  # src_uri -> {"title", "tags", "related", "order"}, rebuilt on every build
 
 
@@ -123,7 +120,7 @@ def _mark_text(text: str, remaining: list) -> str:
             break
         entry, match = best
         out.append(text[: match.start()])
-        out.append(_jinja.get_template("glossary-term.html").render(
+        out.append(TEMPLATE_ENV.get_template("glossary-term.html").render(
             words=html.unescape(match.group(0)), entry=entry
         ).strip())
         text = text[match.end():]
@@ -165,13 +162,13 @@ def on_page_content(content_html, page, config, files):
     if src not in _chapters:
         return content_html
     reviewed = page.meta["last_reviewed"]
-    top = _jinja.get_template("reading-aids.html").render(
+    top = TEMPLATE_ENV.get_template("reading-aids.html").render(
         part="top", minutes=reading_minutes(content_html), reviewed=reviewed,
         reviewed_text=f"{reviewed.day} {reviewed:%B %Y}", keywords=page.meta.get("keywords", []),
     )
     related = [{"title": _chapters[o]["title"], "href": get_relative_url(page_url(o), page_url(src))}
                for o in related_chapters(src)]
-    end = _jinja.get_template("reading-aids.html").render(part="end", related=related)
+    end = TEMPLATE_ENV.get_template("reading-aids.html").render(part="end", related=related)
     head, h1_end, body = content_html.partition("</h1>")
     if not h1_end:
         raise PluginError(f"docs/{src}: a chapter needs a # title for its reading time and review date")

@@ -8,7 +8,17 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from macros.content import chapter_sections
+
 TEMPLATES = Path(__file__).parent / "templates"
+# One template environment for every component; autoescaping keeps data text as text.
+TEMPLATE_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 def page_url(src_path: str) -> str:
@@ -47,18 +57,11 @@ class Renderer:
         self.site_url = config.get("site_url") or ""
         self.checklists = {c["id"]: c for c in content["checklists.yml"]}
         self.situations = {s["id"]: s for s in content["scripts.yml"]}
-        self.jinja = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.jinja.globals.update(
-            link=self.link,
-            title_of=lambda src: chapter_title(self.docs_dir, src),
-            address_of=self.checklist_address,
-        )
+        self.helpers = {
+            "link": self.link,
+            "title_of": lambda src: chapter_title(self.docs_dir, src),
+            "address_of": self.checklist_address,
+        }
 
     # --- helpers shared by the templates ---
 
@@ -79,7 +82,7 @@ class Renderer:
         return table[entry_id]
 
     def _render(self, template: str, **values) -> str:
-        return self.jinja.get_template(template).render(**values)
+        return TEMPLATE_ENV.get_template(template).render(**self.helpers, **values)
 
     # --- the macros ---
 
@@ -134,24 +137,10 @@ class Renderer:
 
     def agreement_form(self) -> str:
         """The agreement worksheet: one labelled control per question, each linking to the section it comes from."""
-        import re
-
-        from markdown.extensions.toc import slugify
-
         questions = []
         for question in self.content["agreement.yml"]:
             path, _, anchor = question["chapter"].partition("#")
-            headings = {}
-            for line in (self.docs_dir / path).read_text(encoding="utf-8").splitlines():
-                if line.startswith("#"):
-                    text = line.lstrip("#").strip()
-                    headings[slugify(text, "-")] = re.sub(r"^\d+\.\s*", "", text)
-            if anchor and anchor not in headings:
-                raise PluginError(
-                    f'data/agreement.yml, question "{question["id"]}", field "chapter": docs/{path} has no '
-                    f'section "#{anchor}"; its sections: {", ".join(headings)}'
-                )
-            section = headings[anchor] if anchor else chapter_title(self.docs_dir, path)
+            section = chapter_sections(self.docs_dir, path)[anchor] if anchor else chapter_title(self.docs_dir, path)
             questions.append({**question, "section": section})
         return self._render("agreement.html", questions=questions)
 

@@ -153,3 +153,12 @@ def test_markup_in_data_is_shown_as_text(project_copy, tmp_path):
     card = soup(tmp_path / "out" / "scripts" / "index.html").select_one('[data-card="something-vulnerable"] .hp-card__words')
     assert card.find("b") is None
     assert "Use <b>bold</b> & see" in card.get_text()
+
+
+def test_link_to_a_missing_section_is_reported(data_copy):
+    edit(data_copy / "scripts.yml", lambda c: c[0].update(chapter="prepare/communication-scripts.md#opening"))
+    [problem] = problems_after(data_copy)
+    assert problem.startswith(
+        'data/scripts.yml, situation "opening", field "chapter": links to "prepare/communication-scripts.md#opening", '
+        'but docs/prepare/communication-scripts.md has no section "#opening"; its sections: '
+    )
