@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
@@ -36,6 +37,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
+        "faq_structured_data",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -130,3 +132,21 @@ class Renderer:
             if url and not str(url).startswith(("https://", "http://")):
                 raise PluginError(f'mkdocs.yml extra.community.{name}: "{url}" is not a web address (https://...)')
         return self._render("community.html", links={k: v for k, v in links.items() if v})
+
+    def faq_structured_data(self) -> str:
+        """The questions and answers as schema.org FAQPage JSON-LD, for search engines' rich results."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": entry["question"],
+                    "acceptedAnswer": {"@type": "Answer", "text": "\n\n".join(entry["answer"])},
+                }
+                for entry in self.content["faq.yml"]
+            ],
+        }
+        # Escape "<" so no answer can close the script element early.
+        payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        return f'<script type="application/ld+json">\n{payload}\n</script>'
