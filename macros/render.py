@@ -12,11 +12,15 @@ from mkdocs.utils import get_relative_url
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def page_url(src_path: str) -> str:
-    """The URL MkDocs gives a Markdown file (directory URLs), keeping any #anchor."""
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown file, keeping any #anchor. Without directory URLs (the offline
+    copy, opened from file://) a page is its .html file."""
     path, _, anchor = src_path.partition("#")
     stem = path[: -len(".md")]
-    url = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+    if not directory_urls:
+        url = stem + ".html"
+    else:
+        url = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
     return url + (f"#{anchor}" if anchor else "")
 
 
@@ -65,7 +69,8 @@ class Renderer:
 
     def link(self, src_path: str) -> str:
         """A URL to another page, relative to the page being rendered."""
-        return get_relative_url(page_url(src_path), page_url(self.page_src()))
+        directory_urls = self.config["use_directory_urls"]
+        return get_relative_url(page_url(src_path, directory_urls), page_url(self.page_src(), directory_urls))
 
     def checklist_address(self, checklist_id: str) -> str:
         """The full web address of a checklist's own page, printed at its foot."""
