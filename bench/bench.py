@@ -199,8 +199,10 @@ def browser_pass(site: Path, base_url: str):
 # --- a static host that gzips, and Lighthouse ----------------------------------------------------------
 
 class GzipStaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as GitHub Pages or Netlify do: gzip for text, a 404 page, short caching."""
+    """Serves the built site as GitHub Pages or Netlify do: gzip for text, a 404 page, short caching,
+    and connections kept alive between requests."""
 
+    protocol_version = "HTTP/1.1"
     cache: dict[Path, bytes] = {}
 
     def log_message(self, *args):
