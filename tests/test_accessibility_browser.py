@@ -98,3 +98,13 @@ def test_no_horizontal_scrolling_at_320_css_px(page, site_dir, base_url, viewpor
         if width[0] > width[1]:
             overflowing[relative] = width
     assert not overflowing, f"pages wider than the viewport (scrollWidth, clientWidth): {overflowing}"
+
+
+def test_search_dialog_and_loading_bar_have_accessible_names(site_dir):
+    """Material leaves these two unnamed; our overrides name them (axe aria-dialog-name, aria-progressbar-name)."""
+    unnamed = []
+    for relative in built_pages(site_dir):
+        page = soup(site_dir / relative)
+        for selector in ('[role="dialog"]', '[role="progressbar"]'):
+            unnamed += [f"{relative}: {selector}" for el in page.select(selector) if not el.get("aria-label", "").strip()]
+    assert not unnamed, unnamed
