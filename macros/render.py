@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
@@ -21,11 +22,15 @@ TEMPLATE_ENV = jinja2.Environment(
 )
 
 
-def page_url(src_path: str) -> str:
-    """The URL MkDocs gives a Markdown file (directory URLs), keeping any #anchor."""
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown file, keeping any #anchor. Without directory URLs (the offline
+    copy, opened from file://) a page is its .html file."""
     path, _, anchor = src_path.partition("#")
     stem = path[: -len(".md")]
-    url = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+    if not directory_urls:
+        url = stem + ".html"
+    else:
+        url = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
     return url + (f"#{anchor}" if anchor else "")
 
 
@@ -46,7 +51,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
-        "agreement_form", "glossary",
+        "agreement_form", "glossary", "faq_structured_data",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -67,7 +72,8 @@ class Renderer:
 
     def link(self, src_path: str) -> str:
         """A URL to another page, relative to the page being rendered."""
-        return get_relative_url(page_url(src_path), page_url(self.page_src()))
+        directory_urls = self.config["use_directory_urls"]
+        return get_relative_url(page_url(src_path, directory_urls), page_url(self.page_src(), directory_urls))
 
     def checklist_address(self, checklist_id: str) -> str:
         """The full web address of a checklist's own page, printed at its foot."""
@@ -152,3 +158,21 @@ class Renderer:
 
         terms = sorted(self.content["glossary.yml"], key=lambda entry: entry["term"].lower())
         return self._render("glossary.html", terms=[{**entry, "other_names": other_names(entry)} for entry in terms])
+
+    def faq_structured_data(self) -> str:
+        """The questions and answers as schema.org FAQPage JSON-LD, for search engines' rich results."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": entry["question"],
+                    "acceptedAnswer": {"@type": "Answer", "text": "\n\n".join(entry["answer"])},
+                }
+                for entry in self.content["faq.yml"]
+            ],
+        }
+        # Escape "<" so no answer can close the script element early.
+        payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        return f'<script type="application/ld+json">\n{payload}\n</script>'
