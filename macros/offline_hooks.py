@@ -1,4 +1,5 @@
-"""MkDocs hooks for the offline copy (`make offline`, OFFLINE=true): search from file:// with no request.
+"""MkDocs hooks for the offline copy (`make offline`, OFFLINE=true): search from file:// with no request,
+and no instant navigation (it cannot work from file://).
 
 Material's offline plugin makes search work from file:// through the iframe-worker shim, and adds
 https://unpkg.com/iframe-worker/shim to extra.polyfills unless a polyfill named iframe-worker is
@@ -30,6 +31,9 @@ def on_config(config):
                 "run `make offline` (it runs `npm ci` in bench/)"
             )
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_PATH]
+        # Instant navigation fetches pages and the sitemap, which file:// forbids; with it on, Material's
+        # document$ never emits and page scripts (ticks, answers) never run.
+        config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
     return config
 
 

@@ -12,9 +12,12 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+# mkdocs.yml as MkDocs reads it (it knows the !ENV tag), for tests that need a setting.
+SITE_CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 CHROMIUM = os.environ.get("HP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

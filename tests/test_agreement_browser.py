@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT, build, html_pages, main_content, soup
+from conftest import ROOT, SITE_CONFIG, build, html_pages, main_content, soup
 
 QUESTIONS = yaml.safe_load((ROOT / "data" / "agreement.yml").read_text(encoding="utf-8"))
 KIND = {q["id"]: q["kind"] for q in QUESTIONS}
@@ -19,14 +19,7 @@ CHAPTER = {q["id"]: q["chapter"] for q in QUESTIONS}
 LABEL = {(q["id"], c["id"]): c["label"] for q in QUESTIONS for c in q.get("choices") or []}
 
 
-def _exit_url() -> str:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    match = re.search(r"^\s+quick_exit_url:\s*(\S+)\s*$", config, re.M)
-    assert match, "mkdocs.yml sets no extra.quick_exit_url"
-    return match.group(1).strip("\"'")
-
-
-EXIT_URL = _exit_url()
+EXIT_URL = SITE_CONFIG["extra"]["quick_exit_url"]
 
 MINE = {
     "intention": "Curiosity about a fantasy we have both talked about for years.",

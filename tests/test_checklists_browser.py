@@ -4,16 +4,16 @@ erased on request, working without storage or JavaScript, and printed on exactly
 import io
 import json
 import re
-from pathlib import Path
 
 import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT, SITE_CONFIG
+
 CHECKLISTS = yaml.safe_load((ROOT / "data" / "checklists.yml").read_text(encoding="utf-8"))
 BY_ID = {checklist["id"]: checklist for checklist in CHECKLISTS}
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SITE_URL = SITE_CONFIG["site_url"]
 PAPER = ("A4", "Letter")
 TICK = "✓"
 
@@ -28,7 +28,7 @@ def _nav_labels(entries):
                     yield from _nav_labels(value)
 
 
-CHROME_TEXT = [*_nav_labels(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]),
+CHROME_TEXT = [*_nav_labels(SITE_CONFIG["nav"]),
                "Search", "The Hall Pass Guide", "Print this checklist", "Erase my answers", "ticked"]
 
 

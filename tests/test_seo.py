@@ -2,14 +2,13 @@
 a sitemap that lists every page, and the FAQ as schema.org FAQPage structured data."""
 
 import json
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import ROOT, html_pages, soup
+from conftest import ROOT, SITE_CONFIG, html_pages, soup
 from macros.content import load_content
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+SITE_URL = SITE_CONFIG["site_url"]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

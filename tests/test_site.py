@@ -1,16 +1,14 @@
 """The built site as a reader meets it: every chapter, every sentence, every link."""
 
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import yaml
 
 from article import is_call_to_action, normalize, sections
-from conftest import build, html_pages, main_content, soup
+from conftest import SITE_CONFIG, build, html_pages, main_content, soup
 
-SITE_URL = urlparse(yaml.safe_load((Path(__file__).parent.parent / "mkdocs.yml").read_text().split("\nstrict:")[0])["site_url"])
+SITE_URL = urlparse(SITE_CONFIG["site_url"])
 
 
 def _url_of(site: Path, path: Path) -> str:

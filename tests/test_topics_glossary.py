@@ -9,10 +9,9 @@ import pypdf
 import yaml
 from mkdocs.utils.meta import get_data
 
-from conftest import build, html_pages, main_content, soup
+from conftest import ROOT, SITE_CONFIG, build, html_pages, main_content, soup
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+CONFIG = SITE_CONFIG
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
 ALLOWED_TAGS = next(p["tags"] for p in CONFIG["plugins"] if isinstance(p, dict) and "tags" in p)["tags_allowed"]
 NO_TOOLTIP_INSIDE = {"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "label", "button", "summary", "time"}
