@@ -78,6 +78,7 @@ def plain_config(work: Path) -> Path:
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
         config = yaml_load(f)
     config.pop("hooks", None)
+    config.pop("watch", None)  # serve-only paths, relative to the real project
     config["plugins"] = [p for p in config.get("plugins", [])
                          if (next(iter(p)) if isinstance(p, dict) else p) != "macros"]
     config["nav"] = real["nav"]

@@ -10,6 +10,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -234,7 +235,7 @@ SCHEMAS = {
 
 def _read_yaml(path: Path, check: Check):
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         if raw is None:
             check.problems.append(f"data/{path.name}: file is empty")
         return raw
