@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from pathlib import Path
 
@@ -52,10 +53,21 @@ class Id(Text):
         return value
 
 
+@functools.lru_cache(maxsize=256)
+def _chapter_lines(path: Path, mtime_ns: int) -> tuple:
+    return tuple(path.read_text(encoding="utf-8").splitlines())
+
+
+def chapter_lines(docs_dir: Path, src_path: str) -> tuple:
+    """A chapter's Markdown lines, read once per build (again only when the file changes)."""
+    path = docs_dir / src_path.split("#", 1)[0]
+    return _chapter_lines(path, path.stat().st_mtime_ns)
+
+
 def chapter_sections(docs_dir: Path, path: str) -> dict:
     """A chapter's Markdown headings, as {anchor: heading text without its step number}."""
     sections = {}
-    for line in (docs_dir / path).read_text(encoding="utf-8").splitlines():
+    for line in chapter_lines(docs_dir, path):
         if line.startswith("#"):
             text = line.lstrip("#").strip()
             sections[slugify(text, "-")] = re.sub(r"^\d+\.\s*", "", text)

@@ -58,6 +58,7 @@ def _check_meta(src: str, meta: dict):
 
 def on_nav(nav, config, files):
     """Read every chapter's front matter first, so any chapter can list the others as related."""
+    _terms[:] = glossary_terms(config)
     _chapters.clear()
     for order, page in enumerate(nav.pages):
         markdown, meta = get_data(page.file.content_string)
@@ -99,6 +100,9 @@ def _term_pattern(words: list[str]) -> re.Pattern:
         body = r"\s+".join(re.escape(part) for part in word.split())
         alternatives.append(body if word.isupper() else f"(?i:{body})")
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:s|es)?(?![\w-])")
+
+
+_terms: list = []  # the glossary with a compiled pattern per term, made once per build in on_nav
 
 
 def glossary_terms(config) -> list[dict]:
@@ -158,7 +162,7 @@ def add_tooltips(content_html: str, terms: list) -> str:
 def on_page_content(content_html, page, config, files):
     src = page.file.src_uri
     if page.meta.get("glossary_tooltips", True):
-        content_html = add_tooltips(content_html, glossary_terms(config))
+        content_html = add_tooltips(content_html, _terms)
     if src not in _chapters:
         return content_html
     reviewed = page.meta["last_reviewed"]

@@ -9,7 +9,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from macros.content import chapter_sections
+from macros.content import chapter_lines, chapter_sections
 
 TEMPLATES = Path(__file__).parent / "templates"
 # One template environment for every component; autoescaping keeps data text as text.
@@ -36,8 +36,7 @@ def page_url(src_path: str, directory_urls: bool = True) -> str:
 
 def chapter_title(docs_dir: Path, src_path: str) -> str:
     """The first Markdown heading of a chapter, or its front-matter title."""
-    text = (docs_dir / src_path.split("#", 1)[0]).read_text(encoding="utf-8")
-    for line in text.splitlines():
+    for line in chapter_lines(docs_dir, src_path):
         if line.startswith("title:"):
             return line.split(":", 1)[1].strip().strip("\"'")
         if line.startswith("# "):
