@@ -34,6 +34,13 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def failing_build(project: Path, site_dir: Path) -> str:
+    """Build a project that is broken on purpose: the build must stop; returns what it printed."""
+    result = build(project, site_dir)
+    assert result.returncode != 0, "the build should have stopped"
+    return result.stdout + result.stderr
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The real site, built once per test session; any warning fails every test that uses it."""

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT, SITE_CONFIG, build, html_pages, main_content, soup
+from conftest import ROOT, SITE_CONFIG, failing_build, html_pages, main_content, soup
 
 QUESTIONS = yaml.safe_load((ROOT / "data" / "agreement.yml").read_text(encoding="utf-8"))
 KIND = {q["id"]: q["kind"] for q in QUESTIONS}
@@ -461,9 +461,7 @@ def test_shift_three_times_leaves_the_site(page, exit_stub):
 def test_a_bad_agreement_question_fails_the_build_naming_the_field(project_copy, tmp_path):
     data = project_copy / "data" / "agreement.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("kind: textarea", "kind: slider", 1), encoding="utf-8")
-    result = build(project_copy, tmp_path / "out")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
+    log = failing_build(project_copy, tmp_path / "out")
     assert 'data/agreement.yml, question "intention", field "kind": is "slider"; expected one of: text, textarea, date, choice' in log
 
 
@@ -473,9 +471,7 @@ def test_a_choice_question_without_choices_fails_the_build(project_copy, tmp_pat
     del questions[2]["choices"]
     questions[0]["calendar"] = "Check-in"
     data.write_text(yaml.safe_dump(questions, allow_unicode=True), encoding="utf-8")
-    result = build(project_copy, tmp_path / "out")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
+    log = failing_build(project_copy, tmp_path / "out")
     assert f'question "{questions[2]["id"]}", field "choices": is missing' in log
     assert 'question "intention", field "calendar": only fits kind "date"' in log
 
@@ -483,7 +479,5 @@ def test_a_choice_question_without_choices_fails_the_build(project_copy, tmp_pat
 def test_a_chapter_section_that_does_not_exist_fails_the_build(project_copy, tmp_path):
     data = project_copy / "data" / "agreement.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("#1-set-the-intention-first", "#no-such-section", 1), encoding="utf-8")
-    result = build(project_copy, tmp_path / "out")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
+    log = failing_build(project_copy, tmp_path / "out")
     assert 'question "intention", field "chapter"' in log and "#no-such-section" in log

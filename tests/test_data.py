@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build, soup
+from conftest import ROOT, build, failing_build, soup
 from macros.content import DataError, load_content
 
 DATA = ROOT / "data"
@@ -122,17 +122,13 @@ def test_every_problem_is_listed_at_once(data_copy):
 
 def test_bad_data_stops_the_build_with_the_message(project_copy, tmp_path):
     edit(project_copy / "data" / "checklists.yml", lambda c: c[3]["items"][0].pop("text"))
-    result = build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert 'data/checklists.yml, checklist "rules", field "items", item "scope", field "text": is missing' in result.stdout + result.stderr
+    assert 'data/checklists.yml, checklist "rules", field "items", item "scope", field "text": is missing' in failing_build(project_copy, tmp_path / "out")
 
 
 def test_unknown_id_in_a_page_stops_the_build_naming_id_and_page(project_copy, tmp_path):
     chapter = project_copy / "docs" / "prepare" / "safety-checklist.md"
     chapter.write_text(chapter.read_text().replace('checklist("safety-before")', 'checklist("safety-befor")'))
-    result = build(project_copy, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failing_build(project_copy, tmp_path / "out")
     assert 'Checklist "safety-befor"' in output
     assert "prepare/safety-checklist.md" in output
 

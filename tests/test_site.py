@@ -6,7 +6,7 @@ from urllib.parse import unquote, urlparse
 
 
 from article import is_call_to_action, normalize, sections
-from conftest import SITE_CONFIG, build, html_pages, main_content, soup
+from conftest import SITE_CONFIG, build, failing_build, html_pages, main_content, soup
 
 SITE_URL = urlparse(SITE_CONFIG["site_url"])
 
@@ -138,14 +138,10 @@ def test_community_block_appears_only_with_a_configured_link(project_copy, tmp_p
 def test_a_broken_link_fails_the_build(project_copy, tmp_path):
     chapter = project_copy / "docs" / "closing" / "conclusion.md"
     chapter.write_text(chapter.read_text() + "\nSee [the missing chapter](../nowhere.md).\n")
-    result = build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "nowhere.md" in result.stdout + result.stderr
+    assert "nowhere.md" in failing_build(project_copy, tmp_path / "out")
 
 
 def test_a_broken_anchor_fails_the_build(project_copy, tmp_path):
     chapter = project_copy / "docs" / "closing" / "conclusion.md"
     chapter.write_text(chapter.read_text() + "\nSee [repair](../repair/repair.md#no-such-heading).\n")
-    result = build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "no-such-heading" in result.stdout + result.stderr
+    assert "no-such-heading" in failing_build(project_copy, tmp_path / "out")
