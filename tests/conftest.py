@@ -14,6 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
+from site_pages import built_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 # mkdocs.yml as MkDocs reads it (it knows the !ENV tag), for tests that need a setting.
@@ -65,7 +67,8 @@ def project_copy(tmp_path) -> Path:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every built page but the 404 page, as files."""
+    return [site / relative for relative in built_pages(site) if relative != "404.html"]
 
 
 @functools.lru_cache(maxsize=None)

@@ -4,16 +4,11 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-
 from article import is_call_to_action, normalize, sections
 from conftest import SITE_CONFIG, build, failing_build, html_pages, main_content, soup
+from site_pages import page_url
 
 SITE_URL = urlparse(SITE_CONFIG["site_url"])
-
-
-def _url_of(site: Path, path: Path) -> str:
-    rel = path.relative_to(site).as_posix()
-    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
 def _target_file(site: Path, url_path: str) -> Path:
@@ -25,7 +20,7 @@ def internal_links(site: Path):
     """(page, href, target file, anchor) for every link and asset reference that stays on the site."""
     for path in [*html_pages(site), site / "404.html"]:
         page = soup(path)
-        base = _url_of(site, path)
+        base = page_url("/", path.relative_to(site).as_posix())
         for tag in page.find_all(["a", "link", "script", "img", "source"]):
             ref = tag.get("href") or tag.get("src")
             if not ref or ref.startswith(("mailto:", "tel:", "data:", "javascript:")):
