@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import jinja2
@@ -172,6 +171,4 @@ class Renderer:
                 for entry in self.content["faq.yml"]
             ],
         }
-        # Escape "<" so no answer can close the script element early.
-        payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-        return f'<script type="application/ld+json">\n{payload}\n</script>'
+        return self._render("faq-structured-data.html", data=data)

@@ -5,7 +5,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import ROOT, SITE_CONFIG, html_pages, soup
+from conftest import ROOT, SITE_CONFIG, build, html_pages, soup
 from macros.content import load_content
 
 SITE_URL = SITE_CONFIG["site_url"]
@@ -70,3 +70,16 @@ def test_faq_page_carries_every_question_and_answer_as_faqpage_json_ld(site_dir)
     headings = {h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup(site_dir / "faq" / "index.html").find_all("h2")}
     assert {q["question"] for q in questions} <= headings
 
+
+
+def test_faq_structured_data_cannot_be_closed_by_an_answer(project_copy, tmp_path):
+    faq = project_copy / "data" / "faq.yml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace(
+        "It depends.", "It depends.</script><script>alert(1)</script>", 1), encoding="utf-8")
+    result = build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = soup(tmp_path / "out" / "faq" / "index.html")
+    [script] = page.select('script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert any("</script><script>alert(1)</script>" in q["acceptedAnswer"]["text"] for q in data["mainEntity"])
+    assert not [s for s in page.find_all("script") if s.string and "alert(1)" in s.string and s is not script]
