@@ -414,11 +414,13 @@ def test_without_javascript_the_form_fills_and_prints_and_quick_exit_is_a_link(b
 
 @pytest.fixture
 def exit_stub(context):
-    """Answer the exit site with a stub page, so the test sees the navigation without the network."""
+    """Answer the exit site with a stub page, so the test sees the navigation without the network.
+    The exit site must not learn where the reader came from: no Referer header."""
     seen = []
     target = urlparse(EXIT_URL)
 
     def answer(route):
+        assert "referer" not in route.request.headers, route.request.headers["referer"]
         seen.append(route.request.url)
         route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>stub")
 
