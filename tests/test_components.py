@@ -74,3 +74,15 @@ def test_headings_on_every_page_go_down_one_level_at_a_time(site_dir):
         levels = [int(h.name[1]) for h in article.select("h1, h2, h3, h4, h5, h6")]
         assert levels and levels[0] == 1, path
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"{path}: {levels}"
+
+
+def test_only_the_checklists_words_are_in_search(site_dir):
+    import json
+
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for checklist in DATA["checklists.yml"]:
+        [entry] = [d for d in docs if d["location"] == f"checklists/{checklist['id']}/"]
+        for print_or_control_text in ("Partner A", "Printed from", "Erase my answers", "ticked"):
+            assert print_or_control_text not in entry["text"], entry["text"]
+        for item in checklist["items"]:
+            assert f"{item['text']}</li>" in entry["text"] or item.get("script"), item["id"]
