@@ -285,6 +285,11 @@ def _check_references(content: dict, check: Check):
 _cache: dict = {}
 
 
+def site_content(config) -> dict:
+    """The project's data/ (beside mkdocs.yml), validated, for a MkDocs config."""
+    return load_content(Path(config["config_file_path"]).parent / "data", Path(config["docs_dir"]))
+
+
 def load_content(data_dir: Path, docs_dir: Path) -> dict:
     """All of data/, validated; raises DataError listing every problem. Cached until a file changes."""
     files = sorted(data_dir.glob("*.yml"))

@@ -10,13 +10,13 @@ if str(PROJECT_DIR) not in sys.path:  # mkdocs loads hooks by path; make `macros
 import yaml  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros.content import load_content  # noqa: E402
+from macros.content import site_content  # noqa: E402
 
 CHECKLIST_INDEX = "checklists/index.md"
 
 
 def _checklists(config):
-    return load_content(Path(config.config_file_path).parent / "data", Path(config.docs_dir))["checklists.yml"]
+    return site_content(config)["checklists.yml"]
 
 
 def _find_section(nav, src_path):

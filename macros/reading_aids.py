@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
-from macros.content import load_content  # noqa: E402
+from macros.content import site_content  # noqa: E402
 from macros.render import TEMPLATE_ENV, page_url  # noqa: E402
 
 WORDS_PER_MINUTE = 200
@@ -106,7 +106,7 @@ _terms: list = []  # the glossary with a compiled pattern per term, made once pe
 
 
 def glossary_terms(config) -> list[dict]:
-    content = load_content(Path(config.config_file_path).parent / "data", Path(config.docs_dir))
+    content = site_content(config)
     return [{**entry, "pattern": _term_pattern([entry["term"], *(entry["aliases"] or [])])}
             for entry in content["glossary.yml"]]
 
