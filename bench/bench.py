@@ -61,19 +61,16 @@ def plain_config(work: Path) -> Path:
     the docs copied, and the checklist pages our hook generates written out as the Markdown it generates
     (their `{{ }}` calls stay raw text). Paths are absolute; everything lives in a temporary folder."""
     import yaml
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
     from mkdocs.utils.yaml import yaml_load
 
-    from macros import hooks
+    from macros import pages
+    from macros.content import load_content
 
     docs = work / "plain-docs"
     shutil.copytree(ROOT / "docs", docs)
-    real = load_config(str(ROOT / "mkdocs.yml"))
-    hooks.on_config(real)
-    real.plugins._current_plugin = "bench"  # File.generated records who generated a file; normally set by MkDocs
-    for generated in hooks.on_files(Files([]), real):
-        (docs / generated.src_uri).write_text(generated.content_string, encoding="utf-8")
+    checklist_pages = pages.checklist_pages(load_content(ROOT / "data", ROOT / "docs"))
+    for path, (_, markdown) in checklist_pages.items():
+        (docs / path).write_text(markdown, encoding="utf-8")
 
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
         config = yaml_load(f)
@@ -81,7 +78,7 @@ def plain_config(work: Path) -> Path:
     config.pop("watch", None)  # serve-only paths, relative to the real project
     config["plugins"] = [p for p in config.get("plugins", [])
                          if (next(iter(p)) if isinstance(p, dict) else p) != "macros"]
-    config["nav"] = real["nav"]
+    config["nav"] = pages.add_to_nav(config["nav"], checklist_pages)
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     path = work / "mkdocs-plain.yml"

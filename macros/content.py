@@ -9,13 +9,19 @@ from pathlib import Path
 
 import yaml
 from markdown.extensions.toc import slugify
-from mkdocs.exceptions import PluginError
+
+from macros import engine
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class DataError(PluginError):
+class GuideError(Exception):
+    """A mistake in the guide's sources that stops the build; its message names file, entry and field.
+    Each engine's adapter reports it in that engine's own way."""
+
+
+class DataError(GuideError):
     """One or more problems in data/, each naming the file, the entry and the field."""
 
     def __init__(self, problems: list[str]):
@@ -286,8 +292,8 @@ _cache: dict = {}
 
 
 def site_content(config) -> dict:
-    """The project's data/ (beside mkdocs.yml), validated, for a MkDocs config."""
-    return load_content(Path(config["config_file_path"]).parent / "data", Path(config["docs_dir"]))
+    """The project's data/ (beside mkdocs.yml), validated, for either engine's config."""
+    return load_content(engine.project_dir(config) / "data", engine.docs_dir(config))
 
 
 def load_content(data_dir: Path, docs_dir: Path) -> dict:

@@ -1,5 +1,8 @@
-"""MkDocs hooks: a page per checklist in data/, generated, so adding a checklist adds its page."""
+"""MkDocs hooks, a thin adapter over the engine-neutral core in macros/: a page per checklist in
+data/, then reading aids and glossary tooltips on each page. Our errors become MkDocs' PluginError,
+which MkDocs reports as one clear message."""
 
+import functools
 import sys
 from pathlib import Path
 
@@ -7,55 +10,54 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:  # mkdocs loads hooks by path; make `macros` importable as a package
     sys.path.insert(0, str(PROJECT_DIR))
 
-import yaml  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros.content import site_content  # noqa: E402
+from macros import engine, pages  # noqa: E402
+from macros.content import GuideError, site_content  # noqa: E402
+from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 
-CHECKLIST_INDEX = "checklists/index.md"
-
-
-def _checklists(config):
-    return site_content(config)["checklists.yml"]
+_index: list = []  # this build's PageIndex, made in on_nav
 
 
-def _find_section(nav, src_path):
-    """The nav list that holds src_path, searching nested sections."""
-    for entry in nav:
-        children = entry if isinstance(entry, list) else list(entry.values()) if isinstance(entry, dict) else [entry]
-        for child in children:
-            if child == src_path:
-                return nav
-            if isinstance(child, list):
-                found = _find_section(child, src_path)
-                if found is not None:
-                    return found
-    return None
+def reported(hook):
+    """Run a hook; a mistake in the sources stops MkDocs with our message, not a traceback."""
+    @functools.wraps(hook)
+    def run(*args, **kwargs):
+        try:
+            return hook(*args, **kwargs)
+        except GuideError as error:
+            raise PluginError(str(error)) from error
+    return run
 
 
+@event_priority(100)  # before the macros plugin loads data/, so a data mistake is reported here
+@reported
 def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index."""
-    section = _find_section(config.nav or [], CHECKLIST_INDEX)
-    if section is not None:
-        listed = {next(iter(e.values())) for e in section if isinstance(e, dict)}
-        for checklist in _checklists(config):
-            path = f"checklists/{checklist['id']}.md"
-            if path not in listed:
-                section.append({checklist["title"]: path})
+    pages.add_to_nav(config.nav, pages.checklist_pages(site_content(config)))
     return config
 
 
+@reported
 def on_files(files, config):
     """Add one generated Markdown page per checklist; the macros plugin renders it."""
-    for checklist in _checklists(config):
-        path = f"checklists/{checklist['id']}.md"
+    for path, (_, markdown) in pages.checklist_pages(site_content(config)).items():
         if files.get_file_from_path(path) is None:
-            meta = {
-                "title": f"{checklist['title']} — printable checklist",
-                "description": f"{checklist['purpose']} A checklist to tick and print; your ticks stay in this browser.",
-            }
-            files.append(File.generated(config, path, content=(
-                f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n"
-                f"# {checklist['title']}\n\n{{{{ checklist_page(\"{checklist['id']}\") }}}}\n"
-            )))
+            files.append(File.generated(config, path, content=markdown))
     return files
+
+
+@reported
+def on_nav(nav, config, files):
+    """Read every page's front matter first, so any chapter can list the others as related."""
+    _index[:] = [PageIndex((page.file.src_uri, page.file.content_string) for page in nav.pages)]
+    return nav
+
+
+@reported
+def on_page_content(content_html, page, config, files):
+    src = page.file.src_uri
+    return decorate_page(content_html, src, _index[0], glossary_terms(site_content(config)),
+                         lambda target: engine.link(config, target, src))

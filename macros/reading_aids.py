@@ -1,4 +1,4 @@
-"""MkDocs hooks: reading aids on each chapter and glossary tooltips, added at build time.
+"""Reading aids on each chapter and glossary tooltips, computed from a page's HTML (either engine).
 
 A chapter is a page whose front matter has `last_reviewed:`. It gets, under its title, the reading
 time and the review date, and any `keywords:` as a visible "Related words" line (which the search
@@ -11,19 +11,11 @@ import datetime
 import html
 import math
 import re
-import sys
-from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-if str(PROJECT_DIR) not in sys.path:  # mkdocs loads hooks by path; make `macros` importable as a package
-    sys.path.insert(0, str(PROJECT_DIR))
+import yaml
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
-
-from macros.content import site_content  # noqa: E402
-from macros.render import TEMPLATE_ENV, page_url  # noqa: E402
+from macros.content import SAFE_LOADER, GuideError
+from macros.render import TEMPLATE_ENV
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -32,7 +24,19 @@ NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5"
                      "script", "style", "summary", "svg", "textarea", "time"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-_chapters: dict = {}  # src_uri -> {"title", "tags", "related", "order"}, rebuilt on every build
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter(text: str) -> tuple[str, dict]:
+    """A page's Markdown and its front matter, read as both engines read it (YAML between --- lines)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    try:
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        return text, {}
+    return (text[match.end():].lstrip("\n"), meta) if isinstance(meta, dict) else (text, {})
 
 
 def _title_of(markdown: str, meta: dict, fallback: str) -> str:
@@ -49,40 +53,42 @@ def _check_meta(src: str, meta: dict):
     where = f"docs/{src}: front matter"
     reviewed = meta.get("last_reviewed")
     if not isinstance(reviewed, datetime.date):
-        raise PluginError(f'{where} field "last_reviewed" should be a date like 2026-11-25, found {reviewed!r}')
+        raise GuideError(f'{where} field "last_reviewed" should be a date like 2026-11-25, found {reviewed!r}')
     for name in ("tags", "keywords", "related"):
         value = meta.get(name, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise PluginError(f'{where} field "{name}" should be a list of words, found {value!r}')
+            raise GuideError(f'{where} field "{name}" should be a list of words, found {value!r}')
 
 
-def on_nav(nav, config, files):
-    """Read every chapter's front matter first, so any chapter can list the others as related."""
-    _terms[:] = glossary_terms(config)
-    _chapters.clear()
-    for order, page in enumerate(nav.pages):
-        markdown, meta = get_data(page.file.content_string)
-        if "last_reviewed" not in meta:
-            continue
-        src = page.file.src_uri
-        _check_meta(src, meta)
-        _chapters[src] = {"title": _title_of(markdown, meta, src), "tags": meta.get("tags", []),
-                          "related": meta.get("related", []), "order": order}
-    for src, chapter in _chapters.items():
-        for other in chapter["related"]:
-            if other not in _chapters:
-                raise PluginError(f'docs/{src}: front matter field "related" names "{other}", which is not a chapter in the nav')
-    return nav
+class PageIndex:
+    """Every page's front matter, in reading order, read once per build before any page is written,
+    so any chapter can list the others as related."""
 
+    def __init__(self, pages):
+        """`pages`: (Markdown path, Markdown source) of every page in the nav, in reading order."""
+        self.meta, self.chapters = {}, {}
+        for order, (src, text) in enumerate(pages):
+            markdown, meta = front_matter(text)
+            self.meta[src] = meta
+            if "last_reviewed" not in meta:
+                continue
+            _check_meta(src, meta)
+            self.chapters[src] = {"title": _title_of(markdown, meta, src), "tags": meta.get("tags", []),
+                                  "related": meta.get("related", []), "order": order}
+        for src, chapter in self.chapters.items():
+            for other in chapter["related"]:
+                if other not in self.chapters:
+                    raise GuideError(f'docs/{src}: front matter field "related" names "{other}", which is not a chapter in the nav')
 
-def related_chapters(src: str) -> list[str]:
-    """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order)."""
-    chapter = _chapters[src]
-    chosen = [other for other in chapter["related"] if other != src]
-    shared = {other: len(set(chapter["tags"]) & set(data["tags"])) for other, data in _chapters.items()}
-    by_tags = sorted((o for o in _chapters if o != src and o not in chosen and shared[o]),
-                     key=lambda o: (-shared[o], abs(_chapters[o]["order"] - chapter["order"])))
-    return (chosen + by_tags)[:RELATED_LIMIT]
+    def related_chapters(self, src: str) -> list[str]:
+        """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order)."""
+        chapters = self.chapters
+        chapter = chapters[src]
+        chosen = [other for other in chapter["related"] if other != src]
+        shared = {other: len(set(chapter["tags"]) & set(data["tags"])) for other, data in chapters.items()}
+        by_tags = sorted((o for o in chapters if o != src and o not in chosen and shared[o]),
+                         key=lambda o: (-shared[o], abs(chapters[o]["order"] - chapter["order"])))
+        return (chosen + by_tags)[:RELATED_LIMIT]
 
 
 def reading_minutes(content_html: str) -> int:
@@ -102,13 +108,17 @@ def _term_pattern(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:s|es)?(?![\w-])")
 
 
-_terms: list = []  # the glossary with a compiled pattern per term, made once per build in on_nav
+_terms: dict = {}  # the glossary with a compiled pattern per term, made once per validated content
 
 
-def glossary_terms(config) -> list[dict]:
-    content = site_content(config)
-    return [{**entry, "pattern": _term_pattern([entry["term"], *(entry["aliases"] or [])])}
-            for entry in content["glossary.yml"]]
+def glossary_terms(content: dict) -> list[dict]:
+    """data/glossary.yml, each term with the pattern that finds it in running text."""
+    key = id(content["glossary.yml"])
+    if key not in _terms:
+        _terms.clear()
+        _terms[key] = [{**entry, "pattern": _term_pattern([entry["term"], *(entry["aliases"] or [])])}
+                       for entry in content["glossary.yml"]]
+    return _terms[key]
 
 
 def _mark_text(text: str, remaining: list) -> str:
@@ -156,24 +166,25 @@ def add_tooltips(content_html: str, terms: list) -> str:
     return "".join(parts)
 
 
-# --- The hook ---
+# --- A page, decorated ---
 
 
-def on_page_content(content_html, page, config, files):
-    src = page.file.src_uri
-    if page.meta.get("glossary_tooltips", True):
-        content_html = add_tooltips(content_html, _terms)
-    if src not in _chapters:
+def decorate_page(content_html: str, src: str, index: PageIndex, terms: list, link) -> str:
+    """A page's HTML with its glossary tooltips and, on a chapter, its reading aids; `link(src)` is
+    the href of another page from this one."""
+    if index.meta.get(src, {}).get("glossary_tooltips", True):
+        content_html = add_tooltips(content_html, terms)
+    if src not in index.chapters:
         return content_html
-    reviewed = page.meta["last_reviewed"]
+    meta = index.meta[src]
+    reviewed = meta["last_reviewed"]
     top = TEMPLATE_ENV.get_template("reading-aids.html").render(
         part="top", minutes=reading_minutes(content_html), reviewed=reviewed,
-        reviewed_text=f"{reviewed.day} {reviewed:%B %Y}", keywords=page.meta.get("keywords", []),
+        reviewed_text=f"{reviewed.day} {reviewed:%B %Y}", keywords=meta.get("keywords", []),
     )
-    related = [{"title": _chapters[o]["title"], "href": get_relative_url(page_url(o), page_url(src))}
-               for o in related_chapters(src)]
+    related = [{"title": index.chapters[o]["title"], "href": link(o)} for o in index.related_chapters(src)]
     end = TEMPLATE_ENV.get_template("reading-aids.html").render(part="end", related=related)
     head, h1_end, body = content_html.partition("</h1>")
     if not h1_end:
-        raise PluginError(f"docs/{src}: a chapter needs a # title for its reading time and review date")
+        raise GuideError(f"docs/{src}: a chapter needs a # title for its reading time and review date")
     return head + h1_end + top + body + end

@@ -1,0 +1,88 @@
+"""The one place that knows the guide is built by two engines, MkDocs (the default) and Zensical,
+and decides every difference between them. Nothing here imports either engine.
+
+Both read mkdocs.yml, but they hand our code different things: MkDocs a config object that knows its
+file (`config_file_path`) and pages with a `file.src_uri`; Zensical a plain dict that knows its folder
+(`root_dir`) and pages with a `path`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MKDOCS = "mkdocs"
+ZENSICAL = "zensical"
+
+# Our overrides Zensical does without: its own search partial already names the dialog and the
+# field (what ours adds to Material's), and ours breaks its search header.
+ZENSICAL_SKIPS_OVERRIDES = ("partials/search.html",)
+
+# What Zensical (the version in requirements-zensical.txt) cannot do yet, each with its effect on
+# readers. The README's "Moving to Zensical" lists them; tests/test_zensical.py checks each still holds.
+KNOWN_DIFFERENCES = {
+    "search-boost": "Per-chapter `search: boost:` is ignored: a checklist page can rank above the "
+                    "chapter that explains it.",
+    "tags-boost": "The search plugin's `fields: tags: boost:` is ignored: a chapter's topics weigh no "
+                  "more than a word in its text.",
+    "search-separator": "The search plugin's `separator:` is ignored: a word next to punctuation or a "
+                        "stop word (\"am I ready\") may find fewer or more results than on the MkDocs build.",
+}
+
+
+def engine_of(config) -> str:
+    """Which engine passed this config: MkDocs' knows its file, Zensical's plain dict its folder."""
+    return ZENSICAL if config.get("config_file_path") is None and config.get("root_dir") else MKDOCS
+
+
+def project_dir(config) -> Path:
+    """The folder holding mkdocs.yml (and data/ beside it)."""
+    if engine_of(config) == ZENSICAL:
+        return Path(config["root_dir"]).resolve()
+    return Path(config["config_file_path"]).resolve().parent
+
+
+def docs_dir(config) -> Path:
+    """The Markdown sources; Zensical's may be relative to its project folder."""
+    return project_dir(config) / config["docs_dir"] if engine_of(config) == ZENSICAL else Path(config["docs_dir"])
+
+
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown file, keeping any #anchor. Without directory URLs (the offline
+    copy, opened from file://) a page is its .html file."""
+    path, _, anchor = src_path.partition("#")
+    stem = path[: -len(".md")]
+    if not directory_urls:
+        url = stem + ".html"
+    else:
+        url = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """`url` as a link from the page at `from_url`, both relative to the site root (a last part with
+    a dot is a file, so its folder counts), as MkDocs writes the links between its pages."""
+    folder, _, last = from_url.rpartition("/")
+    base = [part for part in (folder if "." in last else from_url).split("/") if part]
+    target = [part for part in url.split("/") if part]
+    shared = 0
+    while shared < min(len(base), len(target)) and base[shared] == target[shared]:
+        shared += 1
+    relative = "/".join([".."] * (len(base) - shared) + target[shared:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+def link(config, target_src: str, from_src: str) -> str:
+    """The href, in the page made from `from_src`, of the page made from `target_src` (either may
+    carry an #anchor). MkDocs leaves it as written, so it is relative to the built page's URL; Zensical
+    reads it as relative to the Markdown file's folder and rewrites it for the built page's URL."""
+    directory_urls = config.get("use_directory_urls", True)
+    from_url = page_url(from_src, directory_urls=engine_of(config) == MKDOCS and directory_urls)
+    return relative_url(page_url(target_src, directory_urls), from_url)
+
+
+def page_src(page) -> str:
+    """A page's Markdown path under docs/, e.g. `prepare/safety-checklist.md`."""
+    if page is None:
+        return "?"
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path

@@ -1,0 +1,119 @@
+"""`make zensical`: the guide built with Zensical into dist/zensical/, from the same sources.
+
+Zensical reads mkdocs.yml but ignores MkDocs hooks, so this adapter does their work around it:
+before the build it makes a build-time copy of the project under dist/.zensical-build/ (docs/ with
+a generated page per checklist, the nav listing them, data/, our overrides minus those Zensical does
+without, and the Markdown extension that adds reading aids and tooltips); after it, it moves the
+site to dist/zensical/. docs/ in the repository is never written to.
+
+Run with the Zensical virtualenv's Python from the project folder: `python -m macros.zensical_build`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from macros import engine, pages
+from macros.content import GuideError, load_content
+from macros.reading_aids import PageIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "dist" / ".zensical-build"
+OUT = ROOT / "dist" / "zensical"
+READING_AIDS_EXTENSION = "macros.zensical_markdown"
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as both engines read it: `!ENV [NAME, default]` is the variable's value, or the default."""
+
+
+def _env_tag(loader, node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else [*names, None]
+    for name in variables:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader)
+
+
+def zensical_config(config: dict, checklist_pages: dict) -> dict:
+    """mkdocs.yml as Zensical gets it: the build-time copy's folders, the checklist pages in the nav,
+    our reading-aids extension, and no MkDocs-only settings."""
+    config = dict(config)
+    for mkdocs_only in ("hooks", "watch"):
+        config.pop(mkdocs_only, None)
+    config["docs_dir"], config["site_dir"] = "docs", "site"
+    config["theme"] = {**config["theme"], "custom_dir": "overrides"}
+    config["nav"] = pages.add_to_nav(config["nav"], checklist_pages)
+    config["markdown_extensions"] = [*config.get("markdown_extensions", []), READING_AIDS_EXTENSION]
+    return config
+
+
+def prepare(work: Path) -> Path:
+    """The build-time copy of the project, checked as MkDocs' hooks check it; returns its mkdocs.yml."""
+    config = read_config(ROOT / "mkdocs.yml")
+    content = load_content(ROOT / "data", ROOT / "docs")
+    checklist_pages = pages.checklist_pages(content)
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(ROOT / "docs", work / "docs")
+    shutil.copytree(ROOT / "data", work / "data")
+    shutil.copytree(ROOT / "overrides", work / "overrides",
+                    ignore=lambda folder, names: [n for n in names if _skipped(Path(folder) / n)])
+    for path, (_, markdown) in checklist_pages.items():
+        target = work / "docs" / path
+        if not target.exists():
+            target.write_text(markdown, encoding="utf-8")
+    config = zensical_config(config, checklist_pages)
+    # Front matter is checked before the build, so a mistake is reported as one message.
+    PageIndex((src, (work / "docs" / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config["nav"]))
+    config_path = work / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_path
+
+
+def _skipped(path: Path) -> bool:
+    relative = path.relative_to(ROOT / "overrides").as_posix()
+    return relative in engine.ZENSICAL_SKIPS_OVERRIDES
+
+
+def build(out: Path = OUT, work: Path = WORK) -> None:
+    config_path = prepare(work)
+    zensical = Path(sys.executable).parent / "zensical"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([str(zensical), "build", "--clean", "--strict", "-f", str(config_path)],
+                            cwd=work, env=env, capture_output=True, text=True)
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise SystemExit(f"Zensical build failed:\n{log}")
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.move(str(work / "site"), str(out))
+    print(log.strip())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-d", "--site-dir", type=Path, default=OUT, help="where the built site goes (default dist/zensical)")
+    args = parser.parse_args()
+    try:
+        build(args.site_dir.resolve())
+    except GuideError as error:
+        raise SystemExit(f"ERROR: {error}") from None
+    print(f"Zensical build: {args.site_dir}")
+
+
+if __name__ == "__main__":
+    main()
