@@ -10,23 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros import pages
+
 MKDOCS = "mkdocs"
 ZENSICAL = "zensical"
+
+# Zensical's "classic" look is Material's, which our stylesheet was written for (its default, "modern", is new).
+ZENSICAL_THEME = {"variant": "classic"}
 
 # Our overrides Zensical does without: its own search partial already names the dialog and the
 # field (what ours adds to Material's), and ours breaks its search header.
 ZENSICAL_SKIPS_OVERRIDES = ("partials/search.html",)
-
-# What Zensical (the version in requirements-zensical.txt) cannot do yet, each with its effect on
-# readers. The README's "Moving to Zensical" lists them; tests/test_zensical.py checks each still holds.
-KNOWN_DIFFERENCES = {
-    "search-boost": "Per-chapter `search: boost:` is ignored: a checklist page can rank above the "
-                    "chapter that explains it.",
-    "tags-boost": "The search plugin's `fields: tags: boost:` is ignored: a chapter's topics weigh no "
-                  "more than a word in its text.",
-    "search-separator": "The search plugin's `separator:` is ignored: a word next to punctuation or a "
-                        "stop word (\"am I ready\") may find fewer or more results than on the MkDocs build.",
-}
+# Settings only MkDocs reads (Zensical ignores hooks; its adapter does their work).
+MKDOCS_ONLY_SETTINGS = ("hooks", "watch")
+# What adds the reading aids and tooltips under Zensical, in place of MkDocs' on_page_content hook.
+ZENSICAL_READING_AIDS = "macros.zensical_markdown"
 
 
 def engine_of(config) -> str:
@@ -86,3 +84,14 @@ def page_src(page) -> str:
         return "?"
     file = getattr(page, "file", None)
     return file.src_uri if file is not None else page.path
+
+
+def zensical_config(config: dict, checklist_pages: dict) -> dict:
+    """mkdocs.yml as Zensical gets it, from its build-time copy of the project (docs/, overrides/,
+    site/ inside it): the checklist pages in the nav, our reading-aids extension, no MkDocs-only settings."""
+    config = {key: value for key, value in config.items() if key not in MKDOCS_ONLY_SETTINGS}
+    config["docs_dir"], config["site_dir"] = "docs", "site"
+    config["theme"] = {**config["theme"], **ZENSICAL_THEME, "custom_dir": "overrides"}
+    config["nav"] = pages.add_to_nav(config["nav"], checklist_pages)
+    config["markdown_extensions"] = [*config.get("markdown_extensions", []), ZENSICAL_READING_AIDS]
+    return config

@@ -1,10 +1,10 @@
 """`make zensical`: the guide built with Zensical into dist/zensical/, from the same sources.
 
-Zensical reads mkdocs.yml but ignores MkDocs hooks, so this adapter does their work around it:
-before the build it makes a build-time copy of the project under dist/.zensical-build/ (docs/ with
-a generated page per checklist, the nav listing them, data/, our overrides minus those Zensical does
-without, and the Markdown extension that adds reading aids and tooltips); after it, it moves the
-site to dist/zensical/. docs/ in the repository is never written to.
+Zensical reads mkdocs.yml but ignores MkDocs hooks, so this adapter does their work around it.
+Before the build it makes a build-time copy of the project beside the output (dist/.zensical-build/):
+docs/ with a generated page per checklist, data/, our overrides minus those Zensical does without,
+and mkdocs.yml as macros/engine.py adapts it. After the build it moves the site to dist/zensical/ and
+removes the copy. docs/ in the repository is never written to.
 
 Run with the Zensical virtualenv's Python from the project folder: `python -m macros.zensical_build`.
 """
@@ -25,9 +25,7 @@ from macros.content import GuideError, load_content
 from macros.reading_aids import PageIndex
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "dist" / ".zensical-build"
 OUT = ROOT / "dist" / "zensical"
-READING_AIDS_EXTENSION = "macros.zensical_markdown"
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -50,19 +48,6 @@ def read_config(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader)
 
 
-def zensical_config(config: dict, checklist_pages: dict) -> dict:
-    """mkdocs.yml as Zensical gets it: the build-time copy's folders, the checklist pages in the nav,
-    our reading-aids extension, and no MkDocs-only settings."""
-    config = dict(config)
-    for mkdocs_only in ("hooks", "watch"):
-        config.pop(mkdocs_only, None)
-    config["docs_dir"], config["site_dir"] = "docs", "site"
-    config["theme"] = {**config["theme"], "custom_dir": "overrides"}
-    config["nav"] = pages.add_to_nav(config["nav"], checklist_pages)
-    config["markdown_extensions"] = [*config.get("markdown_extensions", []), READING_AIDS_EXTENSION]
-    return config
-
-
 def prepare(work: Path) -> Path:
     """The build-time copy of the project, checked as MkDocs' hooks check it; returns its mkdocs.yml."""
     config = read_config(ROOT / "mkdocs.yml")
@@ -77,7 +62,7 @@ def prepare(work: Path) -> Path:
         target = work / "docs" / path
         if not target.exists():
             target.write_text(markdown, encoding="utf-8")
-    config = zensical_config(config, checklist_pages)
+    config = engine.zensical_config(config, checklist_pages)
     # Front matter is checked before the build, so a mistake is reported as one message.
     PageIndex((src, (work / "docs" / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config["nav"]))
     config_path = work / "mkdocs.yml"
@@ -90,7 +75,9 @@ def _skipped(path: Path) -> bool:
     return relative in engine.ZENSICAL_SKIPS_OVERRIDES
 
 
-def build(out: Path = OUT, work: Path = WORK) -> None:
+def build(out: Path = OUT) -> None:
+    """Build into `out`, through a build-time copy beside it (removed afterwards)."""
+    work = out.parent / f".{out.name}-build"
     config_path = prepare(work)
     zensical = Path(sys.executable).parent / "zensical"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
@@ -101,6 +88,7 @@ def build(out: Path = OUT, work: Path = WORK) -> None:
         raise SystemExit(f"Zensical build failed:\n{log}")
     shutil.rmtree(out, ignore_errors=True)
     shutil.move(str(work / "site"), str(out))
+    shutil.rmtree(work)
     print(log.strip())
 
 
