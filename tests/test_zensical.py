@@ -1,0 +1,213 @@
+"""The same guide built with Zensical (`make zensical`), compared with the MkDocs build page by page,
+and used in Chromium: search, ticks, the worksheet and quick exit. Where Zensical cannot yet do what
+MkDocs does, the test below names the difference (README.md, "Moving to Zensical") and checks it
+still holds, so it is neither papered over nor left listed once Zensical catches up."""
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from conftest import (
+    ROOT, SITE_CONFIG, PageRecord, broken_links, main_content, new_context, serve, soup,
+)
+from site_pages import built_pages
+
+ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
+# Chrome each engine draws around the same content: heading permalinks, the topics list (above the
+# title in Material, below the text in Zensical), edit buttons.
+CHROME = ".headerlink, .md-tags, .md-content__button, .md-source-file"
+# What a page loads: stylesheets, scripts, icons, fonts, images.
+LOADED = [("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"), ("iframe", "src")]
+EXIT_URL = SITE_CONFIG["extra"]["quick_exit_url"]
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The guide built by `make zensical`'s command into a temporary folder."""
+    assert ZENSICAL_PYTHON.exists(), "Zensical's virtualenv is missing: run `make test`, which installs it"
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    result = subprocess.run([str(ZENSICAL_PYTHON), "-m", "macros.zensical_build", "-d", str(out)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No issues found" in result.stdout, result.stdout
+    return out
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site) -> str:
+    yield from serve(zensical_site)
+
+
+@pytest.fixture
+def zpage(browser, zensical_url):
+    """A page of the Zensical build in a fresh profile; `page.record` lists its requests and errors."""
+    ctx = new_context(browser, zensical_url)
+    tab = ctx.new_page()
+    tab.record = PageRecord(tab, zensical_url)
+    yield tab
+    ctx.close()
+
+
+# --- the two builds, compared ---
+
+
+def _text(path: Path) -> str:
+    main = main_content(soup(path))
+    assert main is not None, f"{path}: no main content"
+    main = BeautifulSoup(str(main), "html.parser")  # a copy: the cached page stays whole for other tests
+    for chrome in main.select(CHROME):
+        chrome.decompose()
+    return re.sub(r"\s+", " ", main.get_text(" ")).strip()
+
+
+def _content_links(site: Path, relative: str) -> list[str]:
+    """Where each link in a page's main content leads, as a path from the site root."""
+    main = main_content(soup(site / relative))
+    return sorted(urlparse(urljoin(f"http://site/{relative}", a["href"])).path
+                  for a in main.select("a[href]") if not a.select_one(CHROME) and "headerlink" not in a.get("class", []))
+
+
+def test_both_engines_build_the_same_pages(site_dir, zensical_site):
+    mkdocs_pages, zensical_pages = built_pages(site_dir), built_pages(zensical_site)
+    print(f"pages: MkDocs {len(mkdocs_pages)}, Zensical {len(zensical_pages)}")
+    assert len(mkdocs_pages) > 40
+    assert zensical_pages == mkdocs_pages
+
+
+def test_every_page_says_the_same_under_both_engines(site_dir, zensical_site):
+    """Macros, checklist pages, reading aids and tooltips: each page's own content, chrome aside."""
+    different = [p for p in built_pages(site_dir) if _text(site_dir / p) != _text(zensical_site / p)]
+    assert not different, different
+    tooltips = soup(zensical_site / "understand/cons/index.html").select("abbr.hp-term[title]")
+    assert tooltips and soup(zensical_site / "prepare/safety-checklist/index.html").select_one(".hp-page-meta")
+
+
+def test_every_content_link_leads_to_the_same_page_under_both_engines(site_dir, zensical_site):
+    different = [p for p in built_pages(site_dir) if _content_links(site_dir, p) != _content_links(zensical_site, p)]
+    assert not different, different
+
+
+def test_every_internal_link_resolves_in_the_zensical_build(zensical_site, site_dir):
+    checked, broken = broken_links(zensical_site)
+    mkdocs_checked, _ = broken_links(site_dir)
+    print(f"internal links checked: Zensical {checked}, MkDocs {mkdocs_checked}, broken in Zensical: {len(broken)}")
+    assert checked > 500
+    assert not broken, "\n".join(broken)
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_no_page_loads_anything_from_another_host(engine, site_dir, zensical_site):
+    site = {"mkdocs": site_dir, "zensical": zensical_site}[engine]
+    foreign = []
+    for relative in built_pages(site):
+        for tag, attribute in LOADED:
+            for element in soup(site / relative).find_all(tag):
+                if tag == "link" and not {"stylesheet", "icon", "preload", "modulepreload", "manifest"} & set(element.get("rel", [])):
+                    continue  # canonical, prev, next: addresses, not loaded
+                if urlparse(urljoin("http://site/", element.get(attribute) or "")).netloc not in ("site", ""):
+                    foreign.append(f"{relative}: <{tag} {attribute}={element.get(attribute)}>")
+    for css in site.rglob("*.css"):
+        foreign += [f"{css.name}: {url}" for url in re.findall(r"url\(\s*['\"]?(https?:)?//[^)]*\)", css.read_text(encoding="utf-8"))]
+    assert not foreign, foreign
+
+
+# --- what Zensical cannot do yet: each listed in README.md "Moving to Zensical", each still true ---
+
+KNOWN_DIFFERENCES = ("Search boost", "Topic boost", "Search share link", "Topics at the end")
+
+
+def test_the_readme_lists_every_known_difference():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Moving to Zensical", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^- \*\*(.+?)\*\*", section, flags=re.MULTILINE)
+    assert listed == list(KNOWN_DIFFERENCES)
+
+
+def _search_docs(site: Path, engine: str) -> list[dict]:
+    index = json.loads((site / ("search.json" if engine == "zensical" else "search/search_index.json")).read_text())
+    return index, index["items" if engine == "zensical" else "docs"]
+
+
+def test_known_difference_search_boost(site_dir, zensical_site):
+    """Chapters' `search: boost:` ranks them above checklist pages under MkDocs only."""
+    _, mkdocs_docs = _search_docs(site_dir, "mkdocs")
+    _, zensical_docs = _search_docs(zensical_site, "zensical")
+    assert any(doc.get("boost") for doc in mkdocs_docs)
+    assert not any("boost" in doc for doc in zensical_docs)
+
+
+def test_known_difference_topic_boost(site_dir, zensical_site):
+    """The search plugin's `fields: tags: boost:` weighs a chapter's topics under MkDocs only."""
+    mkdocs_index, _ = _search_docs(site_dir, "mkdocs")
+    zensical_index, _ = _search_docs(zensical_site, "zensical")
+    assert mkdocs_index["config"]["fields"]["tags"]["boost"] == 3
+    assert "fields" not in zensical_index["config"]
+
+
+def test_known_difference_topics_at_the_end(site_dir, zensical_site):
+    """Material lists a chapter's topics above its title; Zensical below its text."""
+    def before_title(site):
+        page = soup(site / "understand/cons/index.html")
+        tags, title = page.select_one(".md-tags"), page.select_one("article h1")
+        return tags is not None and str(page).index(str(tags)) < str(page).index(str(title))
+    assert before_title(site_dir) and not before_title(zensical_site)
+
+
+# --- the Zensical build in Chromium ---
+
+
+def test_search_finds_a_chapter_and_offers_no_share_link(zpage):
+    """Known difference "Search share link": Zensical's search dialog has no share button."""
+    zpage.goto("")
+    zpage.locator(".md-search__button").click()
+    box = zpage.get_by_role("combobox", name="Search")
+    box.press_sequentially("therapist")
+    first = zpage.locator("ol[role=listbox] a[role=option]").first
+    expect(first).to_have_attribute("href", re.compile(r"/repair/professional-help/"))
+    controls = zpage.locator("dialog[aria-label=Search]").locator("button, a[title], a[aria-label]").evaluate_all(
+        "elements => elements.map(e => e.getAttribute('aria-label') || e.title || e.textContent.trim())")
+    assert "Close search" in controls and not [c for c in controls if "share" in c.lower()], controls
+    first.click()
+    zpage.wait_for_url("**/repair/professional-help/**")
+    assert zpage.record.errors == [] and zpage.record.foreign_requests() == []
+
+
+def test_a_tick_survives_a_reload(zpage):
+    zpage.goto("checklists/decision/")
+    first = zpage.locator('[data-checklist="decision"] input[type=checkbox]').first
+    progress = zpage.locator(".hp-checklist__progress")
+    expect(progress).to_have_text(re.compile(r"^0 of \d+ ticked$"))
+    first.check()
+    expect(progress).to_have_text(re.compile(r"^1 of \d+ ticked$"))
+    zpage.reload()
+    expect(first).to_be_checked()
+    expect(progress).to_have_text(re.compile(r"^1 of \d+ ticked$"))
+    assert zpage.record.errors == [] and zpage.record.foreign_requests() == []
+
+
+def test_a_worksheet_answer_survives_a_reload(zpage):
+    zpage.goto("agreement/")
+    zpage.wait_for_selector("html.hp-js")
+    zpage.fill("#agreement-scope", "Kissing only, once, out of town.")
+    zpage.reload()
+    zpage.wait_for_selector("html.hp-js")
+    expect(zpage.locator("#agreement-scope")).to_have_value("Kissing only, once, out of town.")
+    assert zpage.record.errors == [] and zpage.record.foreign_requests() == []
+
+
+def test_quick_exit_leaves_the_site_without_a_history_entry(zpage):
+    target = urlparse(EXIT_URL)
+    zpage.context.route(lambda url: urlparse(url).netloc == target.netloc,
+                        lambda route: route.fulfill(status=200, content_type="text/html", body="stub"))
+    zpage.goto("")
+    zpage.goto("understand/cons/")
+    length = zpage.evaluate("() => history.length")
+    zpage.click("a[data-quick-exit]")
+    zpage.wait_for_url(EXIT_URL)
+    assert zpage.evaluate("() => history.length") == length
