@@ -1,7 +1,8 @@
 """`make bench`: how fast, light, private and accessible the built guide is, against its targets.
 
 Measures, in one run:
-  * cold build time of the site next to a plain Material build of the same Markdown (no macros, no hooks);
+  * cold build time of the site next to a plain Material build of the same Markdown (no macros, no hooks),
+    and next to the same site built with Zensical (`make zensical`);
   * gzipped bytes of every page with the files it references (HTML, CSS, JS, icons, fonts, images),
     and what Material's scripts fetch after start (search worker and index, sitemap for instant loading);
   * the site's own JS+CSS (docs/assets), gzipped;
@@ -99,16 +100,29 @@ def timed_build(config: Path, out: Path, strict: bool) -> float:
     return elapsed
 
 
-def measure_build(work: Path) -> tuple[float, float, Path]:
+def timed_zensical_build(out: Path) -> float:
+    """`make zensical`'s build (its copy of the project, then Zensical, strict) in its own virtualenv."""
+    command = [str(ROOT / ".venv-zensical" / "bin" / "python"), "-m", "macros.zensical_build", "-d", str(out)]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"Zensical build failed:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def measure_build(work: Path) -> tuple[float, float, float, Path]:
     """Clean builds (a fresh process, an empty output folder), one timed run each, side by side. Each
-    is built once untimed first, so neither pays for a cold disk cache or for compiling .pyc files."""
+    is built once untimed first, so none pays for a cold disk cache or for compiling .pyc files."""
     plain = plain_config(work)
     timed_build(ROOT / "mkdocs.yml", work / "warm-site", strict=True)
     timed_build(plain, work / "warm-plain", strict=True)
+    timed_zensical_build(work / "warm-zensical")
     site = work / "site"
     guide_time = timed_build(ROOT / "mkdocs.yml", site, strict=True)
     plain_time = timed_build(plain, work / "plain-site", strict=True)
-    return guide_time, plain_time, site
+    zensical_time = timed_zensical_build(work / "zensical-site")
+    return guide_time, plain_time, zensical_time, site
 
 
 # --- page weight -----------------------------------------------------------------------------------
@@ -322,10 +336,11 @@ def main():
     targets = []
     try:
         print("== Build (clean build in a fresh process, one timed run each, after one untimed warm-up) ==")
-        guide, plain, site = measure_build(work)
+        guide, plain, zensical, site = measure_build(work)
         ratio = guide / plain
         print(f"  this site (macros + hooks, --strict)   {guide:6.2f} s")
         print(f"  plain Material, same pages, no macros  {plain:6.2f} s")
+        print(f"  this site with Zensical (make zensical){zensical:6.2f} s  (for comparison; no target)")
         print(f"  ratio                                  {ratio:6.2f} x  (target <= {TARGETS['build_ratio']} x)")
         targets.append((f"build time <= {TARGETS['build_ratio']} x plain", f"{ratio:.2f} x", ratio <= TARGETS["build_ratio"]))
 
