@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import pages
+from macros import offline, pages
 
 MKDOCS = "mkdocs"
 ZENSICAL = "zensical"
@@ -88,10 +88,15 @@ def page_src(page) -> str:
 
 def zensical_config(config: dict, checklist_pages: dict) -> dict:
     """mkdocs.yml as Zensical gets it, from its build-time copy of the project (docs/, overrides/,
-    site/ inside it): the checklist pages in the nav, our reading-aids extension, no MkDocs-only settings."""
+    site/ inside it): the checklist pages in the nav, our reading-aids extension, no MkDocs-only
+    settings, and the offline copy's settings when OFFLINE=true."""
     config = {key: value for key, value in config.items() if key not in MKDOCS_ONLY_SETTINGS}
     config["docs_dir"], config["site_dir"] = "docs", "site"
     config["theme"] = {**config["theme"], **ZENSICAL_THEME, "custom_dir": "overrides"}
     config["nav"] = pages.add_to_nav(config["nav"], checklist_pages)
     config["markdown_extensions"] = [*config.get("markdown_extensions", []), ZENSICAL_READING_AIDS]
+    if offline.enabled_in(config.get("plugins")):  # what MkDocs' on_config hook does for the offline copy
+        extra = config.get("extra") or {}
+        config["extra"] = {**extra, "polyfills": offline.with_shim(extra.get("polyfills") or [])}
+        config["theme"]["features"] = offline.without_instant_navigation(config["theme"].get("features", []))
     return config

@@ -1,6 +1,6 @@
 """MkDocs hooks, a thin adapter over the engine-neutral core in macros/: a page per checklist in
-data/, then reading aids and glossary tooltips on each page. Our errors become MkDocs' PluginError,
-which MkDocs reports as one clear message."""
+data/, reading aids and glossary tooltips on each page, and the offline copy's settings (`make
+offline`). Our errors become MkDocs' PluginError, which MkDocs reports as one clear message."""
 
 import functools
 import sys
@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import engine, pages  # noqa: E402
+from macros import engine, offline, pages  # noqa: E402
 from macros.content import GuideError, site_content  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 
@@ -32,20 +32,34 @@ def reported(hook):
     return run
 
 
-@event_priority(100)  # before the macros plugin loads data/, so a data mistake is reported here
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+# Before the macros plugin loads data/, so a data mistake is reported here; and before the offline
+# plugin's on_config, which would add the unpkg.com shim.
+@event_priority(100)
 @reported
 def on_config(config):
-    """Before the build starts: list every checklist page in the nav, after the checklists index."""
+    """Before the build starts: list every checklist page in the nav, after the checklists index;
+    offline, our own shim and no instant navigation."""
     pages.add_to_nav(config.nav, pages.checklist_pages(site_content(config)))
+    if _offline(config):
+        offline.shim_source()
+        config.extra["polyfills"] = offline.with_shim(config.extra.get("polyfills", []))
+        config.theme["features"] = offline.without_instant_navigation(config.theme["features"])
     return config
 
 
 @reported
 def on_files(files, config):
-    """Add one generated Markdown page per checklist; the macros plugin renders it."""
+    """Add one generated Markdown page per checklist (the macros plugin renders it); offline, the shim."""
     for path, (_, markdown) in pages.checklist_pages(site_content(config)).items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=markdown))
+    if _offline(config):
+        files.append(File.generated(config, offline.SHIM_PATH, abs_src_path=str(offline.shim_source())))
     return files
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from macros import engine, pages
+from macros import engine, offline, pages
 from macros.content import GuideError, load_content
 from macros.reading_aids import PageIndex
 
@@ -63,6 +63,9 @@ def prepare(work: Path) -> Path:
         if not target.exists():
             target.write_text(markdown, encoding="utf-8")
     config = engine.zensical_config(config, checklist_pages)
+    if offline.enabled_in(config["plugins"]):  # what MkDocs' on_files hook does for the offline copy
+        (work / "docs" / offline.SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(offline.shim_source(), work / "docs" / offline.SHIM_PATH)
     # Front matter is checked before the build, so a mistake is reported as one message.
     PageIndex((src, (work / "docs" / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config["nav"]))
     config_path = work / "mkdocs.yml"

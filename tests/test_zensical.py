@@ -4,6 +4,7 @@ MkDocs does, the test below names the difference (README.md, "Moving to Zensical
 still holds, so it is neither papered over nor left listed once Zensical catches up."""
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -211,3 +212,36 @@ def test_quick_exit_leaves_the_site_without_a_history_entry(zpage):
     zpage.click("a[data-quick-exit]")
     zpage.wait_for_url(EXIT_URL)
     assert zpage.evaluate("() => history.length") == length
+
+
+# --- the offline copy, built with Zensical (OFFLINE=true, as `make offline` does for MkDocs) ---
+
+
+@pytest.fixture(scope="module")
+def zensical_offline_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("zensical-offline") / "site"
+    result = subprocess.run([str(ZENSICAL_PYTHON), "-m", "macros.zensical_build", "-d", str(out)],
+                            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "OFFLINE": "true"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_zensical_offline_copy_links_resolve_and_search_works_from_disk(zensical_offline_site, browser):
+    site = zensical_offline_site
+    assert (site / "understand" / "cons.html").is_file(), "the offline copy has a file per page"
+    checked, broken = broken_links(site)
+    assert checked > 500 and not broken, broken
+    assert not [p for p in site.rglob("*.html") if "unpkg.com" in p.read_text(encoding="utf-8")]
+
+    ctx = browser.new_context()
+    attempted = []
+    ctx.route(lambda url: urlparse(url).scheme not in ("file", "data", "blob", "about"),
+              lambda route: (attempted.append(route.request.url), route.abort()))
+    page = ctx.new_page()
+    page.goto((site / "index.html").as_uri())
+    page.locator(".md-search__button").click()
+    page.get_by_role("combobox", name="Search").press_sequentially("therapist")
+    expect(page.locator("ol[role=listbox] a[role=option]").first).to_have_attribute(
+        "href", re.compile(r"repair/professional-help\.html"))
+    ctx.close()
+    assert attempted == []
