@@ -48,16 +48,18 @@ def read_config(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader)
 
 
-def prepare(work: Path) -> Path:
+def prepare(project: Path, work: Path) -> Path:
     """The build-time copy of the project, checked as MkDocs' hooks check it; returns its mkdocs.yml."""
-    config = read_config(ROOT / "mkdocs.yml")
-    content = load_content(ROOT / "data", ROOT / "docs")
+    config = read_config(project / "mkdocs.yml")
+    content = load_content(project / "data", project / "docs")
     checklist_pages = pages.checklist_pages(content)
     shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(ROOT / "docs", work / "docs")
-    shutil.copytree(ROOT / "data", work / "data")
-    shutil.copytree(ROOT / "overrides", work / "overrides",
-                    ignore=lambda folder, names: [n for n in names if _skipped(Path(folder) / n)])
+    shutil.copytree(project / "docs", work / "docs")
+    shutil.copytree(project / "data", work / "data")
+    overrides = project / "overrides"
+    shutil.copytree(overrides, work / "overrides", ignore=lambda folder, names: [
+        name for name in names
+        if (Path(folder) / name).relative_to(overrides).as_posix() in engine.ZENSICAL_SKIPS_OVERRIDES])
     for path, (_, markdown) in checklist_pages.items():
         target = work / "docs" / path
         if not target.exists():
@@ -73,15 +75,11 @@ def prepare(work: Path) -> Path:
     return config_path
 
 
-def _skipped(path: Path) -> bool:
-    relative = path.relative_to(ROOT / "overrides").as_posix()
-    return relative in engine.ZENSICAL_SKIPS_OVERRIDES
-
-
-def build(out: Path = OUT) -> None:
-    """Build into `out`, through a build-time copy beside it (removed afterwards)."""
+def build(project: Path = ROOT, out: Path = OUT) -> None:
+    """Build the project (the folder of its mkdocs.yml) into `out`, through a build-time copy beside
+    the output (removed afterwards)."""
     work = out.parent / f".{out.name}-build"
-    config_path = prepare(work)
+    config_path = prepare(project, work)
     zensical = Path(sys.executable).parent / "zensical"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     result = subprocess.run([str(zensical), "build", "--clean", "--strict", "-f", str(config_path)],
@@ -97,10 +95,11 @@ def build(out: Path = OUT) -> None:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="the project's mkdocs.yml")
     parser.add_argument("-d", "--site-dir", type=Path, default=OUT, help="where the built site goes (default dist/zensical)")
     args = parser.parse_args()
     try:
-        build(args.site_dir.resolve())
+        build(args.config_file.resolve().parent, args.site_dir.resolve())
     except GuideError as error:
         raise SystemExit(f"ERROR: {error}") from None
     print(f"Zensical build: {args.site_dir}")

@@ -29,8 +29,16 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder, as a separate process (as an editor runs it)."""
+ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
+
+
+def build(project: Path, site_dir: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder, as a separate process (as an editor runs it); or,
+    with engine="zensical", `make zensical`'s build (OFFLINE=true in the environment: the offline copy)."""
+    if engine == "zensical":
+        assert ZENSICAL_PYTHON.exists(), "Zensical's virtualenv is missing: run `make test`, which installs it"
+        command = [str(ZENSICAL_PYTHON), "-m", "macros.zensical_build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+        return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
@@ -38,9 +46,9 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def failing_build(project: Path, site_dir: Path) -> str:
+def failing_build(project: Path, site_dir: Path, engine: str = "mkdocs") -> str:
     """Build a project that is broken on purpose: the build must stop; returns what it printed."""
-    result = build(project, site_dir)
+    result = build(project, site_dir, engine)
     assert result.returncode != 0, "the build should have stopped"
     return result.stdout + result.stderr
 

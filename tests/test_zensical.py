@@ -4,9 +4,9 @@ MkDocs does, the test below names the difference (README.md, "Moving to Zensical
 still holds, so it is neither papered over nor left listed once Zensical catches up."""
 
 import json
-import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -15,11 +15,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from conftest import (
-    ROOT, SITE_CONFIG, PageRecord, broken_links, main_content, new_context, serve, soup,
+    ROOT, SITE_CONFIG, ZENSICAL_PYTHON, PageRecord, broken_links, build, main_content, new_context, serve, soup,
 )
 from site_pages import built_pages
 
-ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
 # Chrome each engine draws around the same content: heading permalinks, the topics list (above the
 # title in Material, below the text in Zensical), edit buttons.
 CHROME = ".headerlink, .md-tags, .md-content__button, .md-source-file"
@@ -31,10 +30,8 @@ EXIT_URL = SITE_CONFIG["extra"]["quick_exit_url"]
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
     """The guide built by `make zensical`'s command into a temporary folder."""
-    assert ZENSICAL_PYTHON.exists(), "Zensical's virtualenv is missing: run `make test`, which installs it"
     out = tmp_path_factory.mktemp("zensical") / "site"
-    result = subprocess.run([str(ZENSICAL_PYTHON), "-m", "macros.zensical_build", "-d", str(out)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = build(ROOT, out, engine="zensical")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No issues found" in result.stdout, result.stdout
     return out
@@ -53,6 +50,21 @@ def zpage(browser, zensical_url):
     tab.record = PageRecord(tab, zensical_url)
     yield tab
     ctx.close()
+
+
+# --- one core, two thin adapters ---
+
+
+def test_the_core_imports_neither_engine():
+    """macros/ loads, validates, renders and decorates without MkDocs or Zensical installed."""
+    core = ["macros", "macros.content", "macros.render", "macros.reading_aids", "macros.pages",
+            "macros.engine", "macros.offline", "macros.zensical_build"]
+    script = ("import sys; sys.modules.update(mkdocs=None, zensical=None, material=None, mkdocs_macros=None)\n"
+              f"import importlib; [importlib.import_module(name) for name in {core!r}]\n"
+              "from macros.content import load_content; from pathlib import Path\n"
+              "load_content(Path('data'), Path('docs'))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
 
 
 # --- the two builds, compared ---
@@ -220,8 +232,9 @@ def test_quick_exit_leaves_the_site_without_a_history_entry(zpage):
 @pytest.fixture(scope="module")
 def zensical_offline_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("zensical-offline") / "site"
-    result = subprocess.run([str(ZENSICAL_PYTHON), "-m", "macros.zensical_build", "-d", str(out)],
-                            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "OFFLINE": "true"})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OFFLINE", "true")
+        result = build(ROOT, out, engine="zensical")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
