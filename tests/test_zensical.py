@@ -226,6 +226,26 @@ def test_quick_exit_leaves_the_site_without_a_history_entry(zpage):
     assert zpage.evaluate("() => history.length") == length
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_kind_of_page_passes_axe(browser, zensical_url, scheme):
+    """Zensical's own chrome with our pages: a chapter, a checklist, the worksheet, the glossary, topics."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = new_context(browser, zensical_url)
+    page = ctx.new_page()
+    page.emulate_media(color_scheme=scheme)
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+               "resultTypes": ["violations"]}
+    found = {}
+    for address in ["", "prepare/safety-checklist/", "checklists/decision/", "agreement/", "glossary/", "topics/"]:
+        page.goto(address, wait_until="load")
+        violations = Axe().run(page, options=options).response["violations"]
+        if violations:
+            found[address or "/"] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    ctx.close()
+    assert not found, found
+
+
 # --- the offline copy, built with Zensical (OFFLINE=true, as `make offline` does for MkDocs) ---
 
 
