@@ -49,6 +49,7 @@ def zpage(browser, zensical_url):
     tab = ctx.new_page()
     tab.record = PageRecord(tab, zensical_url)
     yield tab
+    ctx.unroute_all(behavior="ignoreErrors")
     ctx.close()
 
 
