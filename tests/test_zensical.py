@@ -134,7 +134,8 @@ def test_no_page_loads_anything_from_another_host(engine, site_dir, zensical_sit
 
 # --- what Zensical cannot do yet: each listed in README.md "Moving to Zensical", each still true ---
 
-KNOWN_DIFFERENCES = ("Search boost", "Topic boost", "Every word must match", "Search share link", "Topics at the end")
+KNOWN_DIFFERENCES = ("Search boost", "Topic boost", "Every word must match", "Search share link",
+                     "Notes for readers without JavaScript", "Topics at the end")
 
 
 def test_the_readme_lists_every_known_difference():
@@ -163,6 +164,16 @@ def test_known_difference_topic_boost(site_dir, zensical_site):
     zensical_index, _ = _search_docs(zensical_site, "zensical")
     assert mkdocs_index["config"]["fields"]["tags"]["boost"] == 3
     assert "fields" not in zensical_index["config"]
+
+
+def test_known_difference_notes_for_readers_without_javascript(site_dir, zensical_site):
+    """Zensical indexes a <noscript> note's tags as text: its search results show "<p>" literally."""
+    _, mkdocs_docs = _search_docs(site_dir, "mkdocs")
+    _, zensical_docs = _search_docs(zensical_site, "zensical")
+    note = "With JavaScript turned off"
+    mkdocs_text = next(doc["text"] for doc in mkdocs_docs if doc["location"] == "privacy/#erase-everything")
+    zensical_text = next(doc["text"] for doc in zensical_docs if doc["location"] == "privacy/#erase-everything")
+    assert f"<p>{note}" in mkdocs_text and f"&lt;p&gt;{note}" in zensical_text
 
 
 def test_known_difference_topics_at_the_end(site_dir, zensical_site):
