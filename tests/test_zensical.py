@@ -194,10 +194,11 @@ def _open_search(page):
 
 
 def _search(page, box, query: str) -> list[str]:
-    """Type the query into Zensical's search; the result pages (URL paths), best first, once it answers."""
+    """Enter the query (as one input, pasted) into Zensical's search; the result pages (URL paths),
+    best first, once it answers."""
     box.fill("")
     expect(page.locator("dialog [role=status]")).to_have_text("")
-    box.press_sequentially(query)
+    box.fill(query)
     expect(page.locator("dialog [role=status]")).to_have_text(re.compile(r"result"))
     return page.locator("ol[role=listbox] a[role=option]").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
 
