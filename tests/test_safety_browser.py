@@ -224,7 +224,10 @@ def test_search_words_never_reach_the_address_or_the_history_and_are_still_highl
 
 # --- the neutral tab title ---
 
-FIRST_FRAME_TITLE = "requestAnimationFrame(() => { window.firstFrameTitle = document.title; })"
+# The title when <body> starts, before anything of the page can be painted.
+FIRST_FRAME_TITLE = """new MutationObserver((_, observer) => {
+    if (document.body) { window.firstFrameTitle = document.title; observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});"""
 
 
 def test_neutral_title_from_first_paint_through_instant_navigation_and_reload_and_erased(page, base_url):

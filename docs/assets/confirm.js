@@ -1,58 +1,48 @@
-/* Erasing asks first, in the page, and can be undone: hallPass.askFirst(button, words, erase) shows a
-   panel after the button's row, with focus on it. "Yes" runs erase(), which returns a function that
-   puts everything back; the panel then offers Undo for as long as the reader stays on the page.
-   words: {question, yes, done, undone}. Used by checklists, the worksheet and the privacy page. */
+/* Erasing asks first, in the page, and can be undone. hallPass.askFirst(button, words, erase) puts a
+   panel after the button's row and focuses it; "Yes" calls erase(), which returns the undo function.
+   words: {question, yes, done, undone}. */
 (function () {
   "use strict";
   var count = 0;
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
 
   function askFirst(trigger, words, erase) {
     var row = trigger.closest(".hp-needs-js") || trigger;
     var old = row.nextElementSibling;
     if (old && old.classList.contains("hp-confirm")) old.remove();
-    var panel = element("div", "hp-confirm");
-    var question = element("p", "hp-confirm__question", words.question);
-    var yes = element("button", "md-button hp-button--warning", words.yes);
-    var no = element("button", "md-button", "Cancel");
-    var status = element("p", "hp-confirm__status");
-    question.id = "hp-confirm-" + (++count);
+    var id = "hp-confirm-" + ++count;
+    var panel = document.createElement("div");
+    panel.className = "hp-confirm";
     panel.setAttribute("role", "group");
-    panel.setAttribute("aria-labelledby", question.id);
+    panel.setAttribute("aria-labelledby", id);
     panel.tabIndex = -1;
-    status.setAttribute("role", "status");
-    yes.type = no.type = "button";
-    panel.append(question, yes, no, status);
+    panel.innerHTML = '<p class="hp-confirm__question" id="' + id + '"></p>' +
+      '<button type="button" class="md-button hp-button--warning"></button>' +
+      '<button type="button" class="md-button">Cancel</button><p class="hp-confirm__status" role="status"></p>';
+    var parts = panel.children, status = parts[3];
+    parts[0].textContent = words.question;
+    parts[1].textContent = words.yes;
     row.after(panel);
     panel.focus();
 
-    no.addEventListener("click", function () {
+    parts[2].onclick = function () {
       panel.remove();
       trigger.focus();
-    });
-    yes.addEventListener("click", function () {
+    };
+    parts[1].onclick = function () {
       var undo = erase();
-      var again = element("button", "md-button", "Undo");
-      again.type = "button";
-      question.remove();
-      yes.remove();
-      no.remove();
+      var again = parts[2];
+      parts[0].remove();
+      parts[0].remove(); /* the question, then "Yes": "Cancel" stays, as "Undo" */
+      again.textContent = "Undo";
       status.textContent = words.done;
-      panel.insertBefore(again, status);
       again.focus();
-      again.addEventListener("click", function () {
+      again.onclick = function () {
         undo();
         again.remove();
         status.textContent = words.undone;
         trigger.focus();
-      });
-    });
+      };
+    };
   }
 
   window.hallPass.askFirst = askFirst;

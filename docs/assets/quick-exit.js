@@ -1,7 +1,6 @@
 /* Quick exit: the button, or Shift pressed three times within a second, replaces this page with an
    everyday site. replace() keeps this page out of the Back button; it cannot erase history.
-   Also the reader's discretion settings (neutral tab title, the Quick exit note), and search words
-   kept out of the address bar. */
+   Also: the discretion settings (neutral title, the note) and search words kept out of the address. */
 (function () {
   "use strict";
   var WINDOW_MS = 1000;
@@ -69,8 +68,7 @@
 
   hallPass.onEveryPage(function () {
     show();
-    /* Search highlighting (?h=words on a result link) has been read by Material by now: keep the
-       words out of the address bar and the history entry. */
+    /* Material has read ?h=words (search highlighting) by now: keep them out of the address and history. */
     var address = new URL(window.location.href);
     if (address.searchParams.has("h")) {
       address.searchParams.delete("h");
