@@ -51,7 +51,8 @@
   }
 
   document.addEventListener("click", function (event) {
-    var target = event.target.closest ? event.target : event.target.parentElement;
+    var target = event.target;
+    if (!target.closest) return;
     if (target.closest("[data-quick-exit]")) {
       event.preventDefault();
       leave();
