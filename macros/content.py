@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import re
@@ -95,6 +96,29 @@ class Chapter(Text):
         if anchor and anchor not in sections:
             check.problem(where, f'links to "{value}", but docs/{path} has no section "#{anchor}"; its sections: {", ".join(sections)}')
             return None
+        return value
+
+
+class Url(Text):
+    """A web address on another site: https only, so a link never downgrades the reader's connection."""
+
+    def validate(self, value, check, where):
+        value = super().validate(value, check, where)
+        if value is not None and not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", value):
+            check.problem(where, f'"{value}" is not a web address starting with https://')
+            return None
+        return value
+
+
+class Day:
+    """A date written as 2026-11-28 (YAML reads it as a date)."""
+
+    def __init__(self, optional=False):
+        self.optional = optional
+
+    def validate(self, value, check, where):
+        if not isinstance(value, datetime.date):
+            return check.problem(where, f'should be a date like 2026-11-28, found "{value}"')
         return value
 
 
@@ -216,7 +240,9 @@ class AgreementQuestion(Record):
 # --- The data files the guide reads, and their shapes. Add a file here to add a kind of content. ---
 
 CHECKLIST_ITEM = Record(
-    "item", id=Id(), text=Text(), label=Text(optional=True), script=Id(optional=True)
+    "item", id=Id(), text=Text(), label=Text(optional=True), script=Id(optional=True),
+    # A link to a section of the Get help page (data/help.yml), in the item's own words.
+    help=Record("help link", optional=True, text=Text(), section=Id()),
 )
 SCHEMAS = {
     "checklists.yml": Seq(
@@ -245,6 +271,12 @@ SCHEMAS = {
         kind=Choice("text", "textarea", "date", "choice"), chapter=Chapter(),
         choices=Seq(Record("choice", id=Id(), label=Text()), optional=True, min_items=2),
         calendar=Text(optional=True),
+    )),
+    "help.yml": Seq(Record(
+        "section", id=Id(), title=Text(), when=Text(), note=Text(optional=True),
+        organisations=Seq(Record(
+            "organisation", id=Id(), name=Text(), url=Url(), region=Text(), offers=Text(), last_checked=Day(),
+        )),
     )),
 }
 
@@ -285,6 +317,10 @@ def _check_references(content: dict, check: Check):
                 where = Where("checklists.yml", (f'checklist "{checklist["id"]}"', f'field "items", item "{item["id"]}"'))
                 check.problem(where.field("script"), f'names script card "{item["script"]}", which is not in data/scripts.yml')
             item["quote"] = cards.get(item["script"], {}).get("words")
+            sections = [section["id"] for section in content.get("help.yml") or []]
+            if item["help"] and item["help"]["section"] not in sections:
+                where = Where("checklists.yml", (f'checklist "{checklist["id"]}"', f'field "items", item "{item["id"]}"'))
+                check.problem(where.field("help.section"), f'names help section "{item["help"]["section"]}", which is not in data/help.yml; its sections: {", ".join(sections)}')
     return cards
 
 

@@ -37,7 +37,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
-        "agreement_form", "glossary", "faq_structured_data",
+        "agreement_form", "glossary", "faq_structured_data", "help_page",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -143,6 +143,10 @@ class Renderer:
 
         terms = sorted(self.content["glossary.yml"], key=lambda entry: entry["term"].lower())
         return self._render("glossary.html", terms=[{**entry, "other_names": other_names(entry)} for entry in terms])
+
+    def help_page(self) -> str:
+        """Where to get help, section by section: organisations with their region and what they offer."""
+        return self._render("help.md", sections=self.content["help.yml"])
 
     def faq_structured_data(self) -> str:
         """The questions and answers as schema.org FAQPage JSON-LD, for search engines' rich results."""

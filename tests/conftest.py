@@ -212,3 +212,12 @@ def page(context, base_url):
     tab.record = PageRecord(tab, base_url)
     yield tab
     tab.unroute_all(behavior="ignoreErrors")  # e.g. a sitemap rewrite still answering when the test ends
+
+
+def serve_sitemap_for_this_host(page, base_url):
+    """Material's instant navigation only follows links listed in sitemap.xml, which names the
+    deployed host (site_url); served here on another host and port, list this host instead."""
+    def rewrite(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(SITE_CONFIG["site_url"], base_url))
+    page.route("**/sitemap.xml", rewrite)

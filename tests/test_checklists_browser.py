@@ -9,7 +9,7 @@ import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import ROOT, SITE_CONFIG
+from conftest import ROOT, SITE_CONFIG, serve_sitemap_for_this_host
 
 CHECKLISTS = yaml.safe_load((ROOT / "data" / "checklists.yml").read_text(encoding="utf-8"))
 BY_ID = {checklist["id"]: checklist for checklist in CHECKLISTS}
@@ -80,15 +80,6 @@ def chrome_text(page):
 def fake_print(page):
     """Count window.print() calls instead of opening a dialog; the test prints with page.pdf()."""
     page.evaluate("() => { window.print = () => { window.printCalls = (window.printCalls || 0) + 1; }; }")
-
-
-def serve_sitemap_for_this_host(page, base_url):
-    """Material's instant navigation only follows links listed in sitemap.xml, which names the
-    deployed host (site_url); served here on another host and port, list this host instead."""
-    def rewrite(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(SITE_URL, base_url))
-    page.route("**/sitemap.xml", rewrite)
 
 
 def test_a_tick_survives_reload_navigation_and_shows_on_its_chapter(page, base_url):
@@ -212,8 +203,8 @@ def test_erase_clears_one_checklist_and_privacy_erases_everything(page):
         for item_id in item_ids(checklist_id)[:2]:
             box(page, checklist_id, item_id).check()
     page.get_by_role("button", name="Erase my answers").click()
-    expect(page.locator(".hp-checklist__progress")).to_have_text(
-        f"Your ticks on this checklist are erased. 0 of {len(item_ids(erased))} ticked")
+    page.get_by_role("button", name="Yes, erase my ticks").click()
+    expect(page.locator(".hp-checklist__progress")).to_have_text(f"0 of {len(item_ids(erased))} ticked")
     page.reload()
     expect(page.locator(".hp-checklist input:checked")).to_have_count(0)
     assert stored(page, erased) is None
@@ -221,7 +212,8 @@ def test_erase_clears_one_checklist_and_privacy_erases_everything(page):
 
     page.goto("privacy/")
     page.evaluate("localStorage.setItem('hallpass:v0:checklist:rules', '{}')")
-    page.get_by_role("button", name="Erase everything this site stored").click()
+    page.get_by_role("button", name="Erase everything this site kept").click()
+    page.get_by_role("button", name="Yes, erase everything").click()
     expect(page.get_by_role("status")).to_contain_text("erased")
     assert page.evaluate("Object.keys(localStorage).filter(name => name.startsWith('hallpass:'))") == []
     page.goto(url(kept))

@@ -162,3 +162,36 @@ def test_link_to_a_missing_section_is_reported(data_copy):
         'data/scripts.yml, situation "opening", field "chapter": links to "prepare/communication-scripts.md#opening", '
         'but docs/prepare/communication-scripts.md has no section "#opening"; its sections: '
     )
+
+
+# --- data/help.yml: the Get help page ---
+
+
+def test_help_organisation_without_a_link_names_section_organisation_and_field(data_copy):
+    edit(data_copy / "help.yml", lambda c: c[0]["organisations"][1].pop("url"))
+    [problem] = problems_after(data_copy)
+    assert problem == 'data/help.yml, section "pressured", field "organisations", organisation "rainn", field "url": is missing'
+
+
+def test_help_link_that_is_not_https_and_a_date_that_is_not_a_date_are_reported(data_copy):
+    def change(content):
+        content[1]["organisations"][0]["url"] = "http://www.plannedparenthood.org/"
+        content[2]["organisations"][0]["last_checked"] = "last week"
+    edit(data_copy / "help.yml", change)
+    problems = problems_after(data_copy)
+    assert problems == [
+        'data/help.yml, section "sexual-health", field "organisations", organisation "planned-parenthood", field "url": '
+        '"http://www.plannedparenthood.org/" is not a web address starting with https://',
+        'data/help.yml, section "therapy", field "organisations", organisation "aamft", field "last_checked": '
+        'should be a date like 2026-11-28, found "last week"',
+    ]
+
+
+def test_a_checklist_item_linking_to_a_missing_help_section_is_reported(data_copy):
+    def change(content):
+        [safety] = [checklist for checklist in content if checklist["id"] == "safety-before"]
+        safety["items"][0]["help"]["section"] = "no-such-section"
+    edit(data_copy / "checklists.yml", change)
+    [problem] = problems_after(data_copy)
+    assert problem.startswith('data/checklists.yml, checklist "safety-before", field "items", item "consent", field "help.section": '
+                              'names help section "no-such-section", which is not in data/help.yml')

@@ -100,6 +100,7 @@
       body.appendChild(row);
     });
     section.hidden = !partner;
+    root.querySelector("[data-action=clear-partner]").hidden = !partner;
     root.classList.toggle("hp-agreement--compared", !!partner);
     section.querySelector(".hp-agreement__summary").textContent = !partner ? "" : differences
       ? "Your answers differ on " + differences + " of " + list.length + " questions, each marked “Different”."
@@ -217,11 +218,37 @@
       } else if (action === "print") {
         window.print();
       } else if (action === "erase") {
-        hallPass.remove(STORE);
-        partner = null;
-        form.reset();
-        render(form, root);
-        say(root, "Your answers were erased from this browser.");
+        /* Erasing and clearing ask first and can be undone (confirm.js); each leaves the other's answers. */
+        hallPass.askFirst(button, {
+          question: "Erase all your answers on this worksheet from this browser?",
+          yes: "Yes, erase my answers",
+          done: "Your answers are erased from this browser.",
+          undone: "Your answers are back."
+        }, function () {
+          var mine = answersOf(form);
+          hallPass.remove(STORE);
+          fill(form, {});
+          render(form, root);
+          return function () {
+            fill(form, mine);
+            save();
+          };
+        });
+      } else if (action === "clear-partner") {
+        hallPass.askFirst(button, {
+          question: "Clear your partner’s answers from this page?",
+          yes: "Yes, clear their answers",
+          done: "Your partner’s answers are cleared from this page.",
+          undone: "Your partner’s answers are back."
+        }, function () {
+          var theirs = partner;
+          partner = null;
+          render(form, root);
+          return function () {
+            partner = theirs;
+            render(form, root);
+          };
+        });
       }
     });
   }

@@ -5,7 +5,6 @@
   var store = window.hallPass;
   if (!store) return;
   var root = document.documentElement;
-  var ERASED = "Your ticks on this checklist are erased. ";
   var NOT_KEPT = " (for this visit only: this browser does not let the site save)";
 
   function key(id) { return "checklist:" + id; }
@@ -31,7 +30,7 @@
   function each(list, action) { Array.prototype.forEach.call(list, action); }
 
   /* Show `ticks` in every copy of the checklist on this page, and the count. */
-  function show(id, ticks, note) {
+  function show(id, ticks) {
     each(sectionsOf(id), function (section) {
       var count = 0;
       var boxes = section.querySelectorAll(".hp-checklist__item input");
@@ -40,7 +39,7 @@
         if (box.checked) count++;
       });
       var progress = section.querySelector(".hp-checklist__progress");
-      if (progress) progress.textContent = (note || "") + count + " of " + boxes.length + " ticked";
+      if (progress) progress.textContent = count + " of " + boxes.length + " ticked";
     });
   }
 
@@ -91,22 +90,38 @@
     var action = button.getAttribute("data-action");
     var section = button.closest(".hp-checklist[data-checklist]");
     if (action === "erase-all") {
-      store.eraseAll();
-      var status = document.querySelector(".hp-erase-all__status");
-      if (status) status.textContent = "Done: every tick and answer this site kept in this browser is erased.";
+      store.askFirst(button, {
+        question: "Erase every tick, answer and setting this site kept in this browser?",
+        yes: "Yes, erase everything",
+        done: "Done: everything this site kept in this browser is erased.",
+        undone: "Everything is back as it was."
+      }, store.eraseAll);
     } else if (!section) {
       return;
     } else if (action === "print" || action === "print-blank") {
       print(section, action === "print-blank");
     } else if (action === "erase") {
       var id = section.getAttribute("data-checklist");
-      store.remove(key(id));
-      show(id, {}, ERASED);
+      store.askFirst(button, {
+        question: "Erase your ticks on this checklist?",
+        yes: "Yes, erase my ticks",
+        done: "Your ticks are erased.",
+        undone: "Your ticks are back."
+      }, function () {
+        var ticks = savedTicks(id);
+        store.remove(key(id));
+        show(id, {});
+        return function () {
+          if (Object.keys(ticks).length) store.write(key(id), { items: ticks });
+          show(id, ticks);
+        };
+      });
     }
   });
 
   /* After an erase anywhere (this page's button or the privacy page), show empty checklists. */
   document.addEventListener("hallpass:erased", function () { restoreAll(document); });
+  document.addEventListener("hallpass:restored", function () { restoreAll(document); });
 
   /* A new page (instant navigation keeps <html>) never inherits a print mode that was left on. */
   store.onEveryPage(function (scope) {

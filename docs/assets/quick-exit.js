@@ -1,23 +1,19 @@
 /* Quick exit: the button, or Shift pressed three times within a second, replaces this page with an
-   everyday site. replace() keeps this page out of the Back button; it cannot erase history. */
+   everyday site. replace() keeps this page out of the Back button; it cannot erase history.
+   Also: the discretion settings (neutral title, the note) and search words kept out of the address. */
 (function () {
   "use strict";
   var WINDOW_MS = 1000;
+  var SETTINGS = "settings"; /* read before paint by the inline script in overrides/main.html */
+  var root = document.documentElement;
   var presses = [];
 
   function leave() {
     var link = document.querySelector("[data-quick-exit]");
     if (!link) return;
-    document.documentElement.style.visibility = "hidden"; /* hide the page at once, before the next one loads */
+    root.style.visibility = "hidden"; /* hide the page at once, before the next one loads */
     window.location.replace(link.href);
   }
-
-  document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest("[data-quick-exit]")) {
-      event.preventDefault();
-      leave();
-    }
-  });
 
   /* Only Shift, three times in a row: any other key in between (typing capitals) starts the count again. */
   document.addEventListener("keydown", function (event) {
@@ -32,6 +28,52 @@
     if (presses.length >= 3) {
       presses = [];
       leave();
+    }
+  });
+
+  function settings() { return hallPass.read(SETTINGS) || {}; }
+
+  function change(name, value) {
+    var next = settings();
+    next[name] = value;
+    hallPass.write(SETTINGS, next);
+    show();
+  }
+
+  /* Make the page match the stored settings: the title, every switch, the note. */
+  function show() {
+    var current = settings();
+    window.hallPassNeutralTitle(current.neutralTitle === true);
+    root.classList.toggle("hp-note-dismissed", current.noteDismissed === true);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-setting]"), function (box) {
+      box.checked = current[box.getAttribute("data-setting")] === true;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest) return;
+    if (target.closest("[data-quick-exit]")) {
+      event.preventDefault();
+      leave();
+    } else if (target.closest("[data-action=dismiss-note]")) {
+      change("noteDismissed", true);
+    }
+  });
+  document.addEventListener("change", function (event) {
+    var name = event.target.getAttribute("data-setting");
+    if (name) change(name, event.target.checked);
+  });
+  document.addEventListener("hallpass:erased", show);
+  document.addEventListener("hallpass:restored", show);
+
+  hallPass.onEveryPage(function () {
+    show();
+    /* Material has read ?h=words (search highlighting) by now: keep them out of the address and history. */
+    var address = new URL(window.location.href);
+    if (address.searchParams.has("h")) {
+      address.searchParams.delete("h");
+      history.replaceState(history.state, "", address.href);
     }
   });
 })();

@@ -52,19 +52,32 @@
     if (area) area.removeItem(PREFIX + name);
   }
 
-  /* Every key this site wrote, any version, plus Material's own settings (palette, search) for this site. */
+  /* Every key this site wrote, any version, plus Material's own settings (palette, search) for this
+     site. Returns a function that puts back exactly what was erased (the privacy page's Undo). */
   function eraseAll() {
+    var kept = { memory: memory, local: {}, search: null };
     memory = {};
     var area = storage();
-    if (!area) return;
     var scope = window.__md_scope ? window.__md_scope.pathname : "/";
-    var keys = [];
-    for (var i = 0; i < area.length; i++) keys.push(area.key(i));
-    keys.forEach(function (key) {
-      if (key.indexOf(NAMESPACE) === 0 || key.indexOf(scope + ".__") === 0) area.removeItem(key);
-    });
-    try { window.sessionStorage.removeItem(scope + ".__search"); } catch (error) { /* none */ }
+    if (area) {
+      for (var i = 0; i < area.length; i++) {
+        var key = area.key(i);
+        if (key.indexOf(NAMESPACE) === 0 || key.indexOf(scope + ".__") === 0) kept.local[key] = area.getItem(key);
+      }
+      Object.keys(kept.local).forEach(function (key) { area.removeItem(key); });
+    }
+    try {
+      kept.search = window.sessionStorage.getItem(scope + ".__search");
+      window.sessionStorage.removeItem(scope + ".__search");
+    } catch (error) { /* none */ }
     document.dispatchEvent(new CustomEvent("hallpass:erased"));
+    return function restore() {
+      memory = kept.memory;
+      var back = storage();
+      if (back) Object.keys(kept.local).forEach(function (key) { back.setItem(key, kept.local[key]); });
+      try { if (kept.search !== null) window.sessionStorage.setItem(scope + ".__search", kept.search); } catch (error) { /* none */ }
+      document.dispatchEvent(new CustomEvent("hallpass:restored"));
+    };
   }
 
   /* Run `setup` on every page view, including Material's instant navigation. */
