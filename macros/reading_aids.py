@@ -2,7 +2,7 @@
 
 A chapter is a page whose front matter has `last_reviewed:`. It gets, under its title, one quiet line:
 reading time, review date and topics (its `tags:`). Its `keywords:` go into the search index only
-(macros/search_keywords.py), so readers find a chapter by the words they use; at its end, related chapters
+(macros/search_index.py), so readers find a chapter by the words they use; at its end, related chapters
 (front-matter `related:` first, then chapters sharing the most tags). On every page, the first use
 of each term in data/glossary.yml becomes an <abbr> carrying its definition.
 """
@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 
 from macros.content import site_content  # noqa: E402
 from macros.render import TEMPLATE_ENV, page_url  # noqa: E402
-from macros.search_keywords import add_keywords, page_keywords  # noqa: E402
+from macros.search_index import add_keywords, page_keywords  # noqa: E402
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3

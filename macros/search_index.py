@@ -1,9 +1,11 @@
-"""Front-matter `keywords:` feed search only: readers find a chapter by the words they use, and never
-see the list. Plain Python, engine-neutral: MkDocs calls it from a hook (macros/reading_aids.py), and
-any other engine's build can call it on its own search index."""
+"""What goes into the search index: the text a reader reads, plus each chapter's front-matter
+`keywords:`, which feed search only (readers find a chapter by the words they use, and never see the
+list). Plain Python, engine-neutral: MkDocs calls it from hooks (macros/hooks.py, macros/reading_aids.py),
+and any other engine's build can call it on its own pages and search index."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -42,3 +44,17 @@ def add_keywords(index: dict, keywords: dict[str, list[str]]) -> dict:
         if doc["location"] in keywords:  # the page's own entry, not its sections (location#anchor)
             doc[FIELD] = keywords[doc["location"]]
     return index
+
+
+# Start tags of what a reader never reads as the page's text: controls, words only a screen reader
+# hears beside a control, and decoration hidden from assistive technology.
+_NOT_TEXT = re.compile(
+    r"<(?:button\b|[a-z][a-z0-9]*\b(?=[^>]*(?:class=\"[^\"]*\b(?:md-button|hp-visually-hidden)\b|aria-hidden=\"true\")))"
+    r"(?![^>]*data-search-exclude)"
+)
+
+
+def exclude_controls(content_html: str) -> str:
+    """Mark buttons, button-like labels, screen-reader-only and aria-hidden elements `data-search-exclude`,
+    so a result's text never repeats a button's words ("Copy" and the words it copies)."""
+    return _NOT_TEXT.sub(lambda match: match.group(0) + " data-search-exclude", content_html)
