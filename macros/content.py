@@ -240,6 +240,10 @@ SCHEMAS = {
         choices=Seq(Record("choice", id=Id(), label=Text()), optional=True, min_items=2),
         calendar=Text(optional=True),
     )),
+    # Read by the article-fidelity test, not shown: every light edit of the article's wording.
+    "light-edits.yml": Seq(Record(
+        "edit", id=Id(), kind=Choice("sentence", "heading"), article=Text(), site=Text(), chapter=Chapter(), why=Text(),
+    )),
 }
 
 

@@ -48,7 +48,7 @@ def _url(src: str) -> str:
 
 
 def test_every_chapter_has_topics_from_the_allowed_list():
-    assert len(CHAPTERS) == 23, CHAPTERS
+    assert len(CHAPTERS) == 22, CHAPTERS
     problems = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
         tags = _meta(str(path.relative_to(ROOT / "docs"))).get("tags", [])
