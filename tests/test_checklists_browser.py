@@ -342,3 +342,27 @@ def test_chapters_and_the_booklet_print_without_site_chrome_or_a_blank_last_shee
                 problems += [f"booklet on {paper}: sheet {n + 1} lacks {c['title']!r}"
                              for n, c in enumerate(CHECKLISTS[: len(texts)]) if c["title"] not in texts[n]]
     assert problems == []
+
+
+def test_a_checklist_printed_from_a_chapter_with_script_cards_prints_alone_on_one_sheet(page):
+    """"The rules to define" shares its chapter with script cards and other checklists: its print holds
+    that checklist's words and nothing else of the chapter."""
+    checklist = BY_ID["rules"]
+    page.goto(chapter_url("rules"))
+    assert page.locator("article .hp-cards").count(), "the chapter should hold script cards"
+    fake_print(page)
+    quotes = page.locator('[data-checklist="rules"] q').all_text_contents()
+    own = [checklist["title"], checklist["purpose"], f"Printed from {SITE_URL}{url('rules')}",
+           *[f"{item['label']}: {item['text']}" if item.get("label") else item["text"] for item in checklist["items"]],
+           *quotes]
+    for paper in PAPER:
+        page.locator('[data-checklist="rules"] [data-action="print"]').click()
+        sheets, texts = printed(page, paper)
+        rest = squeeze("".join(texts))
+        for part in own:
+            assert squeeze(part) in rest, (paper, part)
+            rest = rest.replace(squeeze(part), "", 1)
+        print(f"rules from its chapter on {paper}: {sheets} sheet(s)")
+        assert sheets == 1, paper
+        assert re.fullmatch(r"[·]?Date:_+", rest), f"{paper}: more than the checklist printed: {rest[:200]!r}"
+    assert page.record.errors == []
