@@ -1,5 +1,5 @@
 """MkDocs hooks: a page per checklist in data/, generated, so adding a checklist adds its page; and on
-every page, controls kept out of the search index."""
+every page, controls kept out of the search index and heading permalinks kept quiet."""
 
 import sys
 from pathlib import Path
@@ -12,6 +12,7 @@ import yaml  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros.content import site_content  # noqa: E402
+from macros.headings import quiet_permalinks  # noqa: E402
 from macros.search_index import exclude_controls  # noqa: E402
 
 CHECKLIST_INDEX = "checklists/index.md"
@@ -66,5 +67,5 @@ def on_files(files, config):
 
 
 def on_page_content(content_html, page, config, files):
-    """Search indexes the words a reader reads, not the buttons' (macros/search_index.py)."""
-    return exclude_controls(content_html)
+    """Search indexes the words a reader reads, not the buttons'; a heading is read without its ¶."""
+    return exclude_controls(quiet_permalinks(content_html))
