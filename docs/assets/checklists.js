@@ -40,7 +40,8 @@
         if (box.checked) count++;
       });
       var progress = section.querySelector(".hp-checklist__progress");
-      if (progress) progress.textContent = (note || "") + count + " of " + boxes.length + " ticked";
+      /* Personal steps (no data-total) keep no score: only a note, such as "erased", is said. */
+      if (progress) progress.textContent = (note || "") + (progress.hasAttribute("data-total") ? count + " of " + boxes.length + " ticked" : "");
     });
   }
 
