@@ -36,8 +36,18 @@
     });
   }
 
-  /* What a reader sees for an answer: a choice's label, otherwise the text itself. */
+  var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+
+  /* What a reader sees for an answer: a choice's label, a date in words ("Saturday 5 December 2026"),
+     otherwise the text itself. */
   function shown(q, value) {
+    var date = q.kind === "date" && /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
+    if (date) {
+      var day = new Date(Date.UTC(+date[1], date[2] - 1, +date[3]));
+      return DAYS[day.getUTCDay()] + " " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()] + " " + day.getUTCFullYear();
+    }
     if (q.kind === "choice") {
       var radios = q.item.querySelectorAll("input[type=radio]");
       for (var i = 0; i < radios.length; i++) {
@@ -65,10 +75,12 @@
     message.classList.toggle("hp-agreement__message--error", !!isError);
   }
 
-  /* An answer in the table; once compared, a blank says so (without a partner it is left to write in on paper). */
-  function answerCell(q, value) {
-    if (partner && !value) return element("td", "No answer", "hp-agreement__none");
-    return element("td", shown(q, value));
+  /* An answer in the table; once compared, a blank says so (without a partner it is left to write in on paper).
+     data-who names the person where a phone stacks the cells (guide.css). */
+  function answerCell(q, value, who) {
+    var cell = partner && !value ? element("td", "No answer", "hp-agreement__none") : element("td", shown(q, value));
+    cell.setAttribute("data-who", who);
+    return cell;
   }
 
   /* The side-by-side table. Kept current on every change, because it is also the printed sheet. */
@@ -84,8 +96,8 @@
       var head = element("th", q.text);
       head.scope = "row";
       row.appendChild(head);
-      row.appendChild(answerCell(q, mine[q.id]));
-      row.appendChild(answerCell(q, partner ? partner[q.id] : ""));
+      row.appendChild(answerCell(q, mine[q.id], "You"));
+      row.appendChild(answerCell(q, partner ? partner[q.id] : "", "Your partner"));
       if (partner && !same(mine[q.id], partner[q.id])) {
         differences++;
         row.className = "hp-differs";
