@@ -36,17 +36,12 @@
     });
   }
 
-  var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
-
   /* What a reader sees for an answer: a choice's label, a date in words ("Saturday 5 December 2026"),
      otherwise the text itself. */
   function shown(q, value) {
-    var date = q.kind === "date" && /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
-    if (date) {
-      var day = new Date(Date.UTC(+date[1], date[2] - 1, +date[3]));
-      return DAYS[day.getUTCDay()] + " " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()] + " " + day.getUTCFullYear();
+    if (q.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value || "")) {
+      return new Date(value).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long",
+        year: "numeric", timeZone: "UTC" }).replace(",", "");
     }
     if (q.kind === "choice") {
       var radios = q.item.querySelectorAll("input[type=radio]");
