@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 
 from macros.content import site_content  # noqa: E402
 from macros.render import TEMPLATE_ENV, page_url  # noqa: E402
-from macros.search_index import add_keywords, page_keywords  # noqa: E402
+from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -187,10 +187,11 @@ def on_page_content(content_html, page, config, files):
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config):
-    """Put each chapter's keywords into the search index, where search finds them but no reader sees them."""
+    """Put each chapter's keywords into the search index, where search finds them but no reader sees them
+    (and its description where its own entry would show a blank)."""
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    keywords = page_keywords(Path(config["docs_dir"]), config["use_directory_urls"])
-    path.write_text(json.dumps(add_keywords(index, keywords), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    pages = page_front_matter(Path(config["docs_dir"]), config["use_directory_urls"])
+    path.write_text(json.dumps(add_keywords(index, pages), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -81,10 +81,11 @@ def test_headings_on_every_page_go_down_one_level_at_a_time(site_dir):
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"{path}: {levels}"
 
 
-# Text a reader never reads as part of the page: controls, print-only lines, screen-reader-only words.
+# Text a reader never reads as part of the page: controls, print-only lines, screen-reader-only words,
+# and what shows only without JavaScript (search needs JavaScript).
 NOT_READ_AS_TEXT = (
     "button, .hp-visually-hidden, .hp-print-foot, .hp-blank-heads, .hp-blank-boxes, .hp-agreement__signatures, "
-    "[aria-hidden=true], .hp-checklist__progress"
+    "[aria-hidden=true], .hp-checklist__progress, noscript"
 )
 
 
