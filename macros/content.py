@@ -117,11 +117,11 @@ class Day:
 
 
 class Choice(Text):
-    """One of a fixed set of words."""
+    """One of a fixed set of words; with a default, the field may be left out."""
 
-    def __init__(self, *choices, optional=False):
-        super().__init__(optional)
-        self.choices = choices
+    def __init__(self, *choices, optional=False, default=None):
+        super().__init__(optional or default is not None)
+        self.choices, self.default = choices, default
 
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
@@ -175,7 +175,7 @@ class Record:
             if value.get(name) is None:
                 if not shape.optional:
                     check.problem(where.field(name), "is missing")
-                cleaned[name] = None
+                cleaned[name] = getattr(shape, "default", None)
                 continue
             cleaned[name] = shape.validate(value[name], check, where.field(name))
         return cleaned
@@ -240,7 +240,11 @@ CHECKLIST_ITEM = Record(
 )
 SCHEMAS = {
     "checklists.yml": Seq(
-        Record("checklist", id=Id(), title=Text(), purpose=Text(), chapter=Chapter(), items=Seq(CHECKLIST_ITEM))
+        Record(
+            "checklist", id=Id(), title=Text(), purpose=Text(), chapter=Chapter(),
+            # shared: a plan a couple fills in together; personal: gentle steps for one reader alone.
+            kind=Choice("shared", "personal", default="shared"), items=Seq(CHECKLIST_ITEM),
+        )
     ),
     "scripts.yml": Seq(
         Record(
@@ -272,9 +276,11 @@ SCHEMAS = {
             "organisation", id=Id(), name=Text(), url=Url(), region=Text(), offers=Text(), last_checked=Day(),
         )),
     )),
+    # Read by the article-fidelity test, not shown: every light edit of the article's wording.
+    "light-edits.yml": Seq(Record(
+        "edit", id=Id(), kind=Choice("sentence", "heading"), article=Text(), site=Text(), chapter=Chapter(), why=Text(),
+    )),
 }
-
-
 
 
 def _read_yaml(path: Path, check: Check):

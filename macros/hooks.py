@@ -1,4 +1,5 @@
-"""MkDocs hooks: a page per checklist in data/, generated, so adding a checklist adds its page."""
+"""MkDocs hooks: a page per checklist in data/, generated, so adding a checklist adds its page; and on
+every page, controls kept out of the search index and heading permalinks kept quiet."""
 
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import yaml  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros.content import site_content  # noqa: E402
+from macros.headings import quiet_permalinks  # noqa: E402
+from macros.search_index import exclude_controls  # noqa: E402
 
 CHECKLIST_INDEX = "checklists/index.md"
 
@@ -53,9 +56,16 @@ def on_files(files, config):
             meta = {
                 "title": f"{checklist['title']} — printable checklist",
                 "description": f"{checklist['purpose']} A checklist to tick and print; your ticks stay in this browser.",
+                # Search finds its words once, in the chapter that holds it (which links here).
+                "search": {"exclude": True},
             }
             files.append(File.generated(config, path, content=(
                 f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n"
                 f"# {checklist['title']}\n\n{{{{ checklist_page(\"{checklist['id']}\") }}}}\n"
             )))
     return files
+
+
+def on_page_content(content_html, page, config, files):
+    """Search indexes the words a reader reads, not the buttons'; a heading is read without its ¶."""
+    return exclude_controls(quiet_permalinks(content_html))

@@ -1,14 +1,15 @@
 """MkDocs hooks: reading aids on each chapter and glossary tooltips, added at build time.
 
-A chapter is a page whose front matter has `last_reviewed:`. It gets, under its title, the reading
-time and the review date, and any `keywords:` as a visible "Related words" line (which the search
-index includes, so readers find a chapter by the words they use); at its end, related chapters
+A chapter is a page whose front matter has `last_reviewed:`. It gets, under its title, one quiet line:
+reading time, review date and topics (its `tags:`). Its `keywords:` go into the search index only
+(macros/search_index.py), so readers find a chapter by the words they use; at its end, related chapters
 (front-matter `related:` first, then chapters sharing the most tags). On every page, the first use
 of each term in data/glossary.yml becomes an <abbr> carrying its definition.
 """
 
 import datetime
 import html
+import json
 import math
 import re
 import sys
@@ -18,12 +19,15 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:  # mkdocs loads hooks by path; make `macros` importable as a package
     sys.path.insert(0, str(PROJECT_DIR))
 
+from markdown.extensions.toc import slugify  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 from macros.content import site_content  # noqa: E402
 from macros.render import TEMPLATE_ENV, page_url  # noqa: E402
+from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -166,9 +170,11 @@ def on_page_content(content_html, page, config, files):
     if src not in _chapters:
         return content_html
     reviewed = page.meta["last_reviewed"]
+    topics_url = get_relative_url(page_url("topics.md"), page_url(src))
     top = TEMPLATE_ENV.get_template("reading-aids.html").render(
         part="top", minutes=reading_minutes(content_html), reviewed=reviewed,
-        reviewed_text=f"{reviewed.day} {reviewed:%B %Y}", keywords=page.meta.get("keywords", []),
+        reviewed_text=f"{reviewed.day} {reviewed:%B %Y}",
+        topics=[{"name": tag, "href": f"{topics_url}#tag:{slugify(tag, '-')}"} for tag in page.meta.get("tags", [])],
     )
     related = [{"title": _chapters[o]["title"], "href": get_relative_url(page_url(o), page_url(src))}
                for o in related_chapters(src)]
@@ -177,3 +183,15 @@ def on_page_content(content_html, page, config, files):
     if not h1_end:
         raise PluginError(f"docs/{src}: a chapter needs a # title for its reading time and review date")
     return head + h1_end + top + body + end
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
+def on_post_build(config):
+    """Put each chapter's keywords into the search index, where search finds them but no reader sees them
+    (and its description where its own entry would show a blank)."""
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    pages = page_front_matter(Path(config["docs_dir"]), config["use_directory_urls"])
+    path.write_text(json.dumps(add_keywords(index, pages), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
