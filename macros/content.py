@@ -32,6 +32,21 @@ class DataError(GuideError):
         )
 
 
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter(text: str) -> tuple[str, dict]:
+    """A page's Markdown and its front matter, read as both engines read it (YAML between --- lines)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    try:
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        return text, {}
+    return (text[match.end():].lstrip("\n"), meta) if isinstance(meta, dict) else (text, {})
+
+
 # --- The shapes data may take. Each returns the cleaned value, reporting problems through `check`. ---
 
 
@@ -123,11 +138,11 @@ class Day:
 
 
 class Choice(Text):
-    """One of a fixed set of words."""
+    """One of a fixed set of words; with a default, the field may be left out."""
 
-    def __init__(self, *choices, optional=False):
-        super().__init__(optional)
-        self.choices = choices
+    def __init__(self, *choices, optional=False, default=None):
+        super().__init__(optional or default is not None)
+        self.choices, self.default = choices, default
 
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
@@ -181,7 +196,7 @@ class Record:
             if value.get(name) is None:
                 if not shape.optional:
                     check.problem(where.field(name), "is missing")
-                cleaned[name] = None
+                cleaned[name] = getattr(shape, "default", None)
                 continue
             cleaned[name] = shape.validate(value[name], check, where.field(name))
         return cleaned
@@ -246,7 +261,11 @@ CHECKLIST_ITEM = Record(
 )
 SCHEMAS = {
     "checklists.yml": Seq(
-        Record("checklist", id=Id(), title=Text(), purpose=Text(), chapter=Chapter(), items=Seq(CHECKLIST_ITEM))
+        Record(
+            "checklist", id=Id(), title=Text(), purpose=Text(), chapter=Chapter(),
+            # shared: a plan a couple fills in together; personal: gentle steps for one reader alone.
+            kind=Choice("shared", "personal", default="shared"), items=Seq(CHECKLIST_ITEM),
+        )
     ),
     "scripts.yml": Seq(
         Record(
@@ -278,9 +297,11 @@ SCHEMAS = {
             "organisation", id=Id(), name=Text(), url=Url(), region=Text(), offers=Text(), last_checked=Day(),
         )),
     )),
+    # Read by the article-fidelity test, not shown: every light edit of the article's wording.
+    "light-edits.yml": Seq(Record(
+        "edit", id=Id(), kind=Choice("sentence", "heading"), article=Text(), site=Text(), chapter=Chapter(), why=Text(),
+    )),
 }
-
-
 
 
 def _read_yaml(path: Path, check: Check):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
+
 from macros import offline, pages
 
 MKDOCS = "mkdocs"
@@ -21,6 +23,10 @@ ZENSICAL_THEME = {"variant": "classic"}
 # Our overrides Zensical does without: its own search partial already names the dialog and the
 # field (what ours adds to Material's), and ours breaks its search header.
 ZENSICAL_SKIPS_OVERRIDES = ("partials/search.html",)
+# Zensical's search index, and the script the offline copy loads it from (file:// cannot fetch JSON).
+# Its search reads only titles, text and places, so chapters' keywords join their text there.
+ZENSICAL_SEARCH_INDEX = "search.json"
+ZENSICAL_OFFLINE_SEARCH_INDEX = ("search.js", "var __index = {};")
 # Settings only MkDocs reads (Zensical ignores hooks; its adapter does their work).
 MKDOCS_ONLY_SETTINGS = ("hooks", "watch")
 # What adds the reading aids and tooltips under Zensical, in place of MkDocs' on_page_content hook.
@@ -76,6 +82,11 @@ def link(config, target_src: str, from_src: str) -> str:
     directory_urls = config.get("use_directory_urls", True)
     from_url = page_url(from_src, directory_urls=engine_of(config) == MKDOCS and directory_urls)
     return relative_url(page_url(target_src, directory_urls), from_url)
+
+
+def topic_anchor(tag: str) -> str:
+    """The id of a topic's section on the topics page (the tags plugin's, the same in both engines)."""
+    return "tag:" + slugify(tag, "-")
 
 
 def page_src(page) -> str:

@@ -1,8 +1,10 @@
 """MkDocs hooks, a thin adapter over the engine-neutral core in macros/: a page per checklist in
-data/, reading aids and glossary tooltips on each page, and the offline copy's settings (`make
-offline`). Our errors become MkDocs' PluginError, which MkDocs reports as one clear message."""
+data/; on each page, controls kept out of the search index, quiet heading permalinks, reading aids
+and glossary tooltips; chapters' keywords in the search index; and the offline copy's settings
+(`make offline`). Our errors become MkDocs' PluginError, which MkDocs reports as one clear message."""
 
 import functools
+import json
 import sys
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from mkdocs.structure.files import File  # noqa: E402
 from macros import engine, offline, pages  # noqa: E402
 from macros.content import GuideError, site_content  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
+from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 
 _index: list = []  # this build's PageIndex, made in on_nav
 
@@ -75,3 +78,15 @@ def on_page_content(content_html, page, config, files):
     src = page.file.src_uri
     return decorate_page(content_html, src, _index[0], glossary_terms(site_content(config)),
                          lambda target: engine.link(config, target, src))
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
+def on_post_build(config):
+    """Put each chapter's keywords into the search index, where search finds them but no reader sees them
+    (and its description where its own entry would show a blank)."""
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    pages = page_front_matter(Path(config["docs_dir"]), config["use_directory_urls"])
+    path.write_text(json.dumps(add_keywords(index, pages), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -12,6 +12,8 @@ def checklist_pages(content: dict) -> dict[str, tuple[str, str]]:
         meta = {
             "title": f"{checklist['title']} — printable checklist",
             "description": f"{checklist['purpose']} A checklist to tick and print; your ticks stay in this browser.",
+            # Search finds its words once, in the chapter that holds it (which links here).
+            "search": {"exclude": True},
         }
         pages[f"checklists/{checklist['id']}.md"] = (checklist["title"], (
             f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n"

@@ -1,8 +1,8 @@
 """Reading aids on each chapter and glossary tooltips, computed from a page's HTML (either engine).
 
-A chapter is a page whose front matter has `last_reviewed:`. It gets, under its title, the reading
-time and the review date, and any `keywords:` as a visible "Related words" line (which the search
-index includes, so readers find a chapter by the words they use); at its end, related chapters
+A chapter is a page whose front matter has `last_reviewed:`. It gets, under its title, one quiet line:
+reading time, review date and topics (its `tags:`). Its `keywords:` go into the search index only
+(macros/search_index.py), so readers find a chapter by the words they use; at its end, related chapters
 (front-matter `related:` first, then chapters sharing the most tags). On every page, the first use
 of each term in data/glossary.yml becomes an <abbr> carrying its definition.
 """
@@ -12,10 +12,12 @@ import html
 import math
 import re
 
-import yaml
 
-from macros.content import SAFE_LOADER, GuideError
+from macros import engine
+from macros.content import GuideError, front_matter
+from macros.headings import quiet_permalinks
 from macros.render import TEMPLATE_ENV
+from macros.search_index import exclude_controls
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -23,21 +25,6 @@ RELATED_LIMIT = 3
 NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "pre",
                      "script", "style", "summary", "svg", "textarea", "time"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-
-
-def front_matter(text: str) -> tuple[str, dict]:
-    """A page's Markdown and its front matter, read as both engines read it (YAML between --- lines)."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return text, {}
-    try:
-        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
-    except yaml.YAMLError:
-        return text, {}
-    return (text[match.end():].lstrip("\n"), meta) if isinstance(meta, dict) else (text, {})
-
 
 def _title_of(markdown: str, meta: dict, fallback: str) -> str:
     if meta.get("title"):
@@ -170,17 +157,21 @@ def add_tooltips(content_html: str, terms: list) -> str:
 
 
 def decorate_page(content_html: str, src: str, index: PageIndex, terms: list, link) -> str:
-    """A page's HTML with its glossary tooltips and, on a chapter, its reading aids; `link(src)` is
-    the href of another page from this one."""
+    """A page's HTML as readers get it: controls kept out of the search index, quiet heading
+    permalinks, glossary tooltips and, on a chapter, its reading aids. `link(src)` is the href of
+    another page from this one."""
+    content_html = exclude_controls(quiet_permalinks(content_html))
     if index.meta.get(src, {}).get("glossary_tooltips", True):
         content_html = add_tooltips(content_html, terms)
     if src not in index.chapters:
         return content_html
     meta = index.meta[src]
     reviewed = meta["last_reviewed"]
+    topics = link("topics.md")
     top = TEMPLATE_ENV.get_template("reading-aids.html").render(
         part="top", minutes=reading_minutes(content_html), reviewed=reviewed,
-        reviewed_text=f"{reviewed.day} {reviewed:%B %Y}", keywords=meta.get("keywords", []),
+        reviewed_text=f"{reviewed.day} {reviewed:%B %Y}",
+        topics=[{"name": tag, "href": f"{topics}#{engine.topic_anchor(tag)}"} for tag in meta.get("tags", [])],
     )
     related = [{"title": index.chapters[o]["title"], "href": link(o)} for o in index.related_chapters(src)]
     end = TEMPLATE_ENV.get_template("reading-aids.html").render(part="end", related=related)
@@ -188,3 +179,4 @@ def decorate_page(content_html: str, src: str, index: PageIndex, terms: list, li
     if not h1_end:
         raise GuideError(f"docs/{src}: a chapter needs a # title for its reading time and review date")
     return head + h1_end + top + body + end
+

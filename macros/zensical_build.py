@@ -12,6 +12,7 @@ Run with the Zensical virtualenv's Python from the project folder: `python -m ma
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ import yaml
 from macros import engine, offline, pages
 from macros.content import GuideError, load_content
 from macros.reading_aids import PageIndex
+from macros.search_index import add_keywords_as_text, page_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "dist" / "zensical"
@@ -87,10 +89,24 @@ def build(project: Path = ROOT, out: Path = OUT) -> None:
     log = result.stdout + result.stderr
     if result.returncode != 0:
         raise SystemExit(f"Zensical build failed:\n{log}")
+    post_build(work / "site", read_config(config_path))
     shutil.rmtree(out, ignore_errors=True)
     shutil.move(str(work / "site"), str(out))
     shutil.rmtree(work)
     print(log.strip())
+
+
+def post_build(site: Path, config: dict) -> None:
+    """What MkDocs' on_post_build hooks do, over the built site: chapters' keywords into the search index."""
+    directory_urls = not offline.enabled_in(config["plugins"]) and config.get("use_directory_urls", True)
+    pages_meta = page_front_matter(site.parent / "docs", directory_urls)
+    index_path = site / engine.ZENSICAL_SEARCH_INDEX
+    index = add_keywords_as_text(json.loads(index_path.read_text(encoding="utf-8")), pages_meta)
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index_path.write_text(text, encoding="utf-8")
+    script, wrapper = engine.ZENSICAL_OFFLINE_SEARCH_INDEX
+    if (site / script).is_file():
+        (site / script).write_text(wrapper.replace("{}", text), encoding="utf-8")
 
 
 def main():

@@ -1,6 +1,7 @@
 """The agreement worksheet in Chromium: saving, printing, exchanging and comparing answers, the
 calendar file, untrusted partner files, and the quick exit on every page."""
 
+import datetime
 import io
 import json
 import re
@@ -121,7 +122,10 @@ def fresh_page(browser, base_url):
 
 
 def shown(question, value):
-    """An answer as the comparison shows it: a choice by its label, a blank as "No answer"."""
+    """An answer as the comparison shows it: a choice by its label, a date in words, a blank as "No answer"."""
+    if KIND[question] == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
+        day = datetime.date.fromisoformat(value)
+        return f"{day:%A} {day.day} {day:%B %Y}"
     return LABEL.get((question, value), value) or "No answer"
 
 
@@ -324,7 +328,7 @@ def test_a_compared_agreement_prints_on_two_pages_with_signature_lines(page, pap
     print(f"{paper}: {pages} page(s)")
     assert pages <= 2
     for answer in ("Kissing and dancing only.", "Kissing only.", "Everything (full disclosure)",
-                   "no details (partial disclosure)", "I need us to stop and talk", "2027-01-17"):
+                   "no details (partial disclosure)", "I need us to stop and talk", "Sunday 17 January 2027"):
         assert answer in flat, answer
     assert flat.count("signature") == 2 and flat.count("Date:") == 2
     assert "Different" in flat
@@ -340,7 +344,7 @@ def test_one_partners_agreement_prints_with_a_column_for_the_other(page, paper):
     pages, text = _pdf_text(page.pdf(format=paper, margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"}))
     flat = re.sub(r"\s+", " ", text)
     assert pages <= 2
-    assert "Kissing and dancing only." in flat and "partner’s answer" in flat
+    assert "Kissing and dancing only." in flat and "Your partner" in flat
     assert flat.count("signature") == 2
 
 
@@ -372,6 +376,10 @@ def test_check_in_dates_download_as_a_calendar_file(page):
     assert [e["DTSTART;VALUE=DATE"] for e in events] == ["20270105", "20271231"]
     assert [e["DTEND;VALUE=DATE"] for e in events] == ["20270106", "20280101"]
     assert len({e["UID"] for e in events}) == 2
+    # Each event says which check-in it is, in neutral words (a calendar is often seen by others).
+    titles = {q["id"]: q["calendar"] for q in QUESTIONS if q.get("calendar")}
+    assert [e["SUMMARY"] for e in events] == [titles["check-in-before"], titles["check-in-week-later"]]
+    assert len(set(titles.values())) == len(titles) == 3
     for event in events:
         assert re.fullmatch(r"\d{8}T\d{6}Z", event["DTSTAMP"])
         assert event["SUMMARY"] and not re.search(r"hall|pass|sex|affair|agreement", event["SUMMARY"], re.I)
@@ -484,3 +492,86 @@ def test_a_chapter_section_that_does_not_exist_fails_the_build(project_copy, tmp
     data.write_text(data.read_text(encoding="utf-8").replace("#1-set-the-intention-first", "#no-such-section", 1), encoding="utf-8")
     log = failing_build(project_copy, tmp_path / "out")
     assert 'question "intention", field "chapter"' in log and "#no-such-section" in log
+
+
+# --- the worksheet on a 320 px phone ---
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    context = browser.new_context(base_url=base_url, viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def test_every_choice_is_a_big_target_with_its_label_beside_it_at_320_px(phone):
+    open_worksheet(phone)
+    choices = phone.evaluate("""() => [...document.querySelectorAll('.hp-question__choice')].map(row => {
+        const box = row.querySelector('input').getBoundingClientRect();
+        const label = row.querySelector('label');
+        const lines = [...label.getClientRects()];
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const textLines = [...range.getClientRects()].filter(r => r.width > 0);
+        return {id: row.querySelector('input').id, width: box.width, height: box.height, right: box.right,
+                row: row.getBoundingClientRect().height, labelLeft: lines[0].left,
+                textLefts: textLines.map(r => Math.round(r.left)), labelHeight: lines[0].height};
+    })""")
+    assert len(choices) == sum(len(q.get("choices") or []) for q in QUESTIONS)
+    print("tap targets at 320 px (w x h, row):", sorted({(round(c["width"]), round(c["height"]), round(c["row"])) for c in choices}))
+    for choice in choices:
+        assert choice["width"] >= 24 and choice["height"] >= 24, choice
+        assert choice["row"] >= 44, choice
+        assert choice["labelLeft"] >= choice["right"], choice
+        # Wrapped lines start where the first line starts: beside the button, never under it.
+        assert len(set(choice["textLefts"])) == 1 and choice["textLefts"][0] >= choice["right"], choice
+    assert any(len(c["textLefts"]) > 1 for c in choices), "some label should wrap at 320 px"
+    # A tap on the label chooses it.
+    phone.locator("label[for='agreement-disclosure-partial']").click()
+    assert phone.is_checked("#agreement-disclosure-partial")
+
+
+def test_compare_view_at_320_px_stacks_you_and_your_partner_without_sideways_scrolling(phone):
+    open_worksheet(phone)
+    fill(phone, MINE)
+    phone.evaluate("window.scrollTo(0, 0)")
+    load_partner(phone, answers_file(THEIRS))
+    phone.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    phone.wait_for_timeout(300)
+    # The view scrolled to its heading, which sits below the sticky header, not under it.
+    heading = phone.locator("#hp-agreement-compare-title").bounding_box()
+    header = phone.locator(".md-header").bounding_box()
+    assert heading["y"] >= header["y"] + header["height"], (heading, header)
+    assert heading["y"] < 640
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    assert phone.locator(".hp-agreement__table caption").inner_text().strip()
+    rows = phone.evaluate("""() => [...document.querySelectorAll('.hp-agreement__table tbody tr')].map(row => {
+        const [question, you, partner] = [row.querySelector('th'), ...row.querySelectorAll('td')].map(c => c.getBoundingClientRect());
+        const label = cell => getComputedStyle(cell, '::before').content;
+        const [a, b] = row.querySelectorAll('td');
+        return {stacked: question.bottom <= you.top + 1 && you.bottom <= partner.top + 1,
+                right: Math.max(question.right, you.right, partner.right), labels: [label(a), label(b)]};
+    })""")
+    assert len(rows) == len(QUESTIONS)
+    for row in rows:
+        assert row["stacked"] and row["right"] <= 320, row
+        assert row["labels"] == ['"You"', '"Your partner"'], row
+    # Wide screens keep the table's columns.
+    phone.set_viewport_size({"width": 1280, "height": 800})
+    assert phone.evaluate("getComputedStyle(document.querySelector('.hp-agreement__table thead')).display") != "none"
+
+
+def test_printed_compare_names_you_and_your_partner_the_same_way_throughout(page):
+    open_worksheet(page)
+    fill(page, MINE)
+    load_partner(page, answers_file(THEIRS))
+    page.wait_for_selector(".hp-agreement__compare:not([hidden])")
+    _, text = _pdf_text(page.pdf(format="A4"))
+    flat = re.sub(r"\s+", " ", text)
+    assert "You — signature" in flat and "Your partner — signature" in flat
+    for other_name in ("Partner A", "Partner B", "My answer", "My partner", "partner’s answer"):
+        assert other_name not in flat, other_name
+    # Dates read as words, never as 2027-01-05.
+    assert "Tuesday 5 January 2027" in flat and "Saturday 16 January 2027" in flat
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", flat)

@@ -48,3 +48,19 @@ def test_the_cards_page_prints_as_cards_without_the_site_around_them(page):
             assert text.count(normalize(card["words"])) == 1, card["id"]  # twice would mean a printed Copy button
     assert "repair and support" not in text  # a navigation section label
     assert len(pdf.pages) <= 4
+
+
+def test_the_cards_page_prints_cards_without_buttons_hints_or_a_heading_alone_at_a_sheet_foot(page):
+    page.goto("scripts/")
+    headings = [" ".join(h.replace("¶", "").split()) for h in page.locator("article h2").all_inner_texts()]
+    assert len(headings) >= 3
+    for paper in ("A4", "Letter"):
+        reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+        texts = [sheet.extract_text() for sheet in reader.pages]
+        whole = "\n".join(texts)
+        assert "Copy" not in whole and "clipboard" not in whole.lower(), paper
+        assert all(card["words"][:30] in " ".join(whole.split()) for s in SITUATIONS for card in s["cards"]), paper
+        for number, text in enumerate(texts[:-1], start=1):
+            last_line = " ".join([line for line in text.splitlines() if line.strip()][-1].split())
+            assert last_line not in headings, f"{paper}: sheet {number} ends with the heading {last_line!r}"
+        print(f"cards page on {paper}: {len(texts)} sheets")

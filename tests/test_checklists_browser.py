@@ -197,7 +197,7 @@ def test_ticking_works_for_the_visit_when_storage_is_blocked(page):
 
 
 def test_erase_clears_one_checklist_and_privacy_erases_everything(page):
-    kept, erased = "jealousy-practices", "partner-hurt"
+    kept, erased = "jealousy-practices", "debrief"
     for checklist_id in (kept, erased):
         page.goto(url(checklist_id))
         for item_id in item_ids(checklist_id)[:2]:
@@ -248,7 +248,7 @@ def test_every_checklist_page_prints_on_one_sheet_of_a4_and_letter_also_blank_fo
                   *[f"{item['label']}: {item['text']}" if item.get("label") else item["text"] for item in checklist["items"]],
                   *quotes]
         for paper in PAPER:
-            for blank in (False, True):
+            for blank in (False, True) if checklist.get("kind", "shared") == "shared" else (False,):
                 if blank:
                     page.get_by_role("button", name="Print a blank copy for two").click()
                 sheets, texts = printed(page, paper)
@@ -334,3 +334,52 @@ def test_chapters_and_the_booklet_print_without_site_chrome_or_a_blank_last_shee
                 problems += [f"booklet on {paper}: sheet {n + 1} lacks {c['title']!r}"
                              for n, c in enumerate(CHECKLISTS[: len(texts)]) if c["title"] not in texts[n]]
     assert problems == []
+
+
+def test_a_checklist_printed_from_a_chapter_with_script_cards_prints_alone_on_one_sheet(page):
+    """"The rules to define" shares its chapter with script cards and other checklists: its print holds
+    that checklist's words and nothing else of the chapter."""
+    checklist = BY_ID["rules"]
+    page.goto(chapter_url("rules"))
+    assert page.locator("article .hp-cards").count(), "the chapter should hold script cards"
+    fake_print(page)
+    quotes = page.locator('[data-checklist="rules"] q').all_text_contents()
+    own = [checklist["title"], checklist["purpose"], f"Printed from {SITE_URL}{url('rules')}",
+           *[f"{item['label']}: {item['text']}" if item.get("label") else item["text"] for item in checklist["items"]],
+           *quotes]
+    for paper in PAPER:
+        page.locator('[data-checklist="rules"] [data-action="print"]').click()
+        sheets, texts = printed(page, paper)
+        rest = squeeze("".join(texts))
+        for part in own:
+            assert squeeze(part) in rest, (paper, part)
+            rest = rest.replace(squeeze(part), "", 1)
+        print(f"rules from its chapter on {paper}: {sheets} sheet(s)")
+        assert sheets == 1, paper
+        assert re.fullmatch(r"[·]?Date:_+", rest), f"{paper}: more than the checklist printed: {rest[:200]!r}"
+    assert page.record.errors == []
+
+
+def test_personal_steps_have_a_private_tick_but_no_score_and_no_copy_for_two(page):
+    personal = [c for c in CHECKLISTS if c.get("kind") == "personal"]
+    assert "partner-hurt" in [c["id"] for c in personal]
+    for checklist in personal:
+        for address in (url(checklist["id"]), chapter_url(checklist["id"])):
+            page.goto(address)
+            section = page.locator(f'.hp-checklist[data-checklist="{checklist["id"]}"]')
+            expect(section.get_by_role("button", name="Print a blank copy for two")).to_have_count(0)
+            expect(section.locator(".hp-blank-heads, .hp-blank-boxes")).to_have_count(0)
+            first = item_ids(checklist["id"])[0]
+            box(page, checklist["id"], first).check()
+            expect(box(page, checklist["id"], first)).to_be_checked()
+            assert "ticked" not in section.inner_text() and " of " not in section.locator(".hp-checklist__progress").inner_text()
+            box(page, checklist["id"], first).uncheck()
+        # Printed, the steps are there and no partner columns.
+        page.goto(url(checklist["id"]))
+        sheets, (text, *_) = printed(page, "A4")
+        assert sheets == 1 and "Partner A" not in text, checklist["id"]
+    # A shared plan still counts and offers the copy for two.
+    page.goto(url("rules"))
+    expect(page.get_by_role("button", name="Print a blank copy for two")).to_have_count(1)
+    expect(page.locator(".hp-checklist__progress")).to_have_text(f"0 of {len(item_ids('rules'))} ticked")
+    assert page.record.errors == []

@@ -195,3 +195,19 @@ def test_a_checklist_item_linking_to_a_missing_help_section_is_reported(data_cop
     [problem] = problems_after(data_copy)
     assert problem.startswith('data/checklists.yml, checklist "safety-before", field "items", item "consent", field "help.section": '
                               'names help section "no-such-section", which is not in data/help.yml')
+
+def test_a_checklist_is_a_shared_plan_unless_it_says_personal(data_copy):
+    content = load(DATA)
+    kinds = {c["id"]: c["kind"] for c in content["checklists.yml"]}
+    assert kinds["rules"] == "shared" and kinds["partner-hurt"] == "personal"
+    raw = yaml.safe_load((DATA / "checklists.yml").read_text())
+    assert "kind" not in next(c for c in raw if c["id"] == "rules"), "shared is the default, left unsaid"
+    edit(data_copy / "checklists.yml", lambda c: c[0].update(kind="private"))
+    assert problems_after(data_copy) == [
+        f'data/checklists.yml, checklist "{raw[0]["id"]}", field "kind": is "private"; expected one of: shared, personal'
+    ]
+
+
+def test_a_light_edit_must_name_a_real_chapter(data_copy):
+    edit(data_copy / "light-edits.yml", lambda e: e[0].update(chapter="start/nowhere.md"))
+    assert any('data/light-edits.yml, edit "guide-not-post", field "chapter"' in p for p in problems_after(data_copy))

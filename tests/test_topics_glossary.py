@@ -1,6 +1,7 @@
 """Topics, glossary and reading aids: in the built HTML, in Chromium and on paper."""
 
 import io
+import json
 import math
 import re
 from pathlib import Path
@@ -15,7 +16,7 @@ CONFIG = SITE_CONFIG
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
 ALLOWED_TAGS = next(p["tags"] for p in CONFIG["plugins"] if isinstance(p, dict) and "tags" in p)["tags_allowed"]
 NO_TOOLTIP_INSIDE = {"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "label", "button", "summary", "time"}
-READING_AIDS = {"hp-page-meta", "hp-keywords", "hp-related"}
+READING_AIDS = {"hp-page-meta", "hp-related"}
 
 
 def _chapters() -> list[str]:
@@ -47,7 +48,7 @@ def _url(src: str) -> str:
 
 
 def test_every_chapter_has_topics_from_the_allowed_list():
-    assert len(CHAPTERS) == 23, CHAPTERS
+    assert len(CHAPTERS) == 22, CHAPTERS
     problems = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
         tags = _meta(str(path.relative_to(ROOT / "docs"))).get("tags", [])
@@ -65,10 +66,14 @@ def test_topics_page_lists_each_topic_and_links_to_every_chapter(site_dir):
     linked = {"/" + href.lstrip("/") for href in linked}
     missing = [src for src in CHAPTERS if _url(src) not in linked]
     assert not missing, missing
-    # Each chapter shows its topics, linking to their place on the topics page.
-    chips = soup(_built(site_dir, "navigate/jealousy.md")).select(".md-tags a.md-tag")
-    assert [c.get_text(strip=True) for c in chips] == _meta("navigate/jealousy.md")["tags"]
-    assert all(c["href"].startswith("../../topics/#tag:") for c in chips)
+    # Each chapter names its topics in the quiet line under its title, linking to their place on the
+    # topics page (ids the tags plugin gave them); no chips above the title.
+    jealousy = soup(_built(site_dir, "navigate/jealousy.md"))
+    assert not jealousy.select(".md-tags")
+    links = main_content(jealousy).select("p.hp-page-meta a[href]")
+    assert [a.get_text(strip=True) for a in links] == _meta("navigate/jealousy.md")["tags"]
+    ids = {tag["id"] for tag in topics.select("[id^='tag:']")}
+    assert all(a["href"].startswith("../../topics/#") and a["href"].split("#")[1] in ids for a in links), links
 
 
 def test_topics_and_glossary_are_in_the_nav(site_dir):
@@ -185,13 +190,20 @@ def test_every_chapter_ends_with_related_chapters(site_dir):
         assert all(t.is_file() for t in targets), src
 
 
-def test_related_words_are_visible_and_found_by_search(site_dir):
-    help_page = main_content(soup(_built(site_dir, "repair/professional-help.md")))
-    line = help_page.select_one("p.hp-keywords").get_text(" ", strip=True)
-    assert line.startswith("Related words:") and "therapist" in line
-    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "therapist" in index
-    assert "min read" not in index, "reading aids stay out of the search index"
+def test_keywords_feed_search_but_are_never_shown(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {doc["location"]: doc for doc in index["docs"]}
+    assert "min read" not in json.dumps(index), "reading aids stay out of the search index"
+    assert "keywords" in index["config"]["fields"]
+    for src in CHAPTERS:
+        keywords = _meta(src).get("keywords", [])
+        page = soup(_built(site_dir, src))
+        shown = main_content(page).get_text(" ", strip=True)
+        assert "Related words" not in shown, src
+        assert entries[_url(src).lstrip("/")].get("keywords") == (keywords or None), src
+        assert not keywords or ", ".join(keywords) not in shown, src
+    assert "therapist" in entries["repair/professional-help/"]["keywords"]
+    assert "therapist" not in main_content(soup(_built(site_dir, "repair/professional-help.md"))).get_text(" ")
 
 
 def test_a_malformed_review_date_stops_the_build_naming_the_page(project_copy, tmp_path):

@@ -36,8 +36,13 @@
     });
   }
 
-  /* What a reader sees for an answer: a choice's label, otherwise the text itself. */
+  /* What a reader sees for an answer: a choice's label, a date in words ("Saturday 5 December 2026"),
+     otherwise the text itself. */
   function shown(q, value) {
+    if (q.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value || "")) {
+      return new Date(value).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long",
+        year: "numeric", timeZone: "UTC" }).replace(",", "");
+    }
     if (q.kind === "choice") {
       var radios = q.item.querySelectorAll("input[type=radio]");
       for (var i = 0; i < radios.length; i++) {
@@ -65,10 +70,12 @@
     message.classList.toggle("hp-agreement__message--error", !!isError);
   }
 
-  /* An answer in the table; once compared, a blank says so (without a partner it is left to write in on paper). */
-  function answerCell(q, value) {
-    if (partner && !value) return element("td", "No answer", "hp-agreement__none");
-    return element("td", shown(q, value));
+  /* An answer in the table; once compared, a blank says so (without a partner it is left to write in on paper).
+     data-who names the person where a phone stacks the cells (guide.css). */
+  function answerCell(q, value, who) {
+    var cell = partner && !value ? element("td", "No answer", "hp-agreement__none") : element("td", shown(q, value));
+    cell.setAttribute("data-who", who);
+    return cell;
   }
 
   /* The side-by-side table. Kept current on every change, because it is also the printed sheet. */
@@ -84,8 +91,8 @@
       var head = element("th", q.text);
       head.scope = "row";
       row.appendChild(head);
-      row.appendChild(answerCell(q, mine[q.id]));
-      row.appendChild(answerCell(q, partner ? partner[q.id] : ""));
+      row.appendChild(answerCell(q, mine[q.id], "You"));
+      row.appendChild(answerCell(q, partner ? partner[q.id] : "", "Your partner"));
       if (partner && !same(mine[q.id], partner[q.id])) {
         differences++;
         row.className = "hp-differs";

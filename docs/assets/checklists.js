@@ -39,7 +39,8 @@
         if (box.checked) count++;
       });
       var progress = section.querySelector(".hp-checklist__progress");
-      if (progress) progress.textContent = count + " of " + boxes.length + " ticked";
+      /* Personal steps (no data-total) keep no score. */
+      if (progress) progress.textContent = progress.hasAttribute("data-total") ? count + " of " + boxes.length + " ticked" : "";
     });
   }
 
