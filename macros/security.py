@@ -1,0 +1,136 @@
+"""The site's Content-Security-Policy and security headers, made from the built pages.
+
+Plain Python with no MkDocs import, so any engine can run it over its output folder after a build:
+`secure_site(site_dir)` puts a <meta> policy in every page, naming each inline script of that page by
+its sha256 hash, and writes `_headers` (Netlify, Cloudflare Pages) with the same policy and the
+headers a meta tag cannot carry. The hashes come from the pages as built, so a Material upgrade that
+changes its inline scripts changes the hashes with it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+# The policy, one directive a line, each with the reason it is there.
+POLICY = (
+    ("default-src", "'self'", "anything not named below (fonts, media, manifests): only this site's own files"),
+    ("script-src", "'self'", "script files from this site; each inline script is added by its sha256 hash, "
+                             "so no other inline or injected script runs (no 'unsafe-inline', no 'unsafe-eval')"),
+    ("style-src", "'self'", "the stylesheets are files from this site; no <style> element or style attribute is "
+                            "needed (scripts set styles through the DOM, which CSP allows)"),
+    ("img-src", "'self' data:", "Material draws some icons as data: images"),
+    ("connect-src", "'self'", "search index, sitemap and instant navigation fetch from this site only"),
+    ("worker-src", "'self'", "search runs in a worker script from this site"),
+    ("object-src", "'none'", "no plugins (<object>, <embed>) ever"),
+    ("base-uri", "'none'", "no <base> element may redirect the page's relative links"),
+    ("form-action", "'self'", "no form may send what a reader typed to another site"),
+)
+# Only in a header: browsers ignore frame-ancestors in a <meta> policy.
+HEADER_ONLY = (
+    ("frame-ancestors", "'none'", "no other site may show the guide in a frame (click-jacking)"),
+)
+# From file:// (the offline copy), Chromium does not count other files of the folder as 'self' for
+# workers and frames; `file:` names them. The offline copy has nothing to fetch but its own files.
+OFFLINE_EXTRA = {"script-src": "file:", "worker-src": "file: blob:", "connect-src": "file:", "img-src": "file:",
+                 "style-src": "file:", "default-src": "file:", "frame-src": "'self' file:"}
+
+HEADERS = (
+    ("X-Content-Type-Options", "nosniff", "a file is only ever used as the type it is served as"),
+    ("Referrer-Policy", "no-referrer", "no site a reader moves on to learns they were reading this guide"),
+    ("Permissions-Policy",
+     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), "
+     "accelerometer=(), gyroscope=(), magnetometer=(), display-capture=(), browsing-topics=()",
+     "features the guide never uses, off for it and anything it could ever embed; browsing-topics=() keeps "
+     "the guide out of ad-interest topics (interest-cohort is left out: browsers no longer know it and log an error)"),
+)
+# Material's fingerprinted files (a hash in the name changes with the content): cached for a year.
+FINGERPRINTED = re.compile(r"^assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8}\.min\.(js|css)$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
+META_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+
+
+class PolicyError(Exception):
+    """A page the policy cannot be added to safely, named by its file."""
+
+
+def inline_scripts(page_html: str) -> list[str]:
+    """The text of every inline script the browser would run (data blocks such as JSON are not run)."""
+    scripts = []
+    for attributes, text in SCRIPT.findall(page_html):
+        if re.search(r"\bsrc\s*=", attributes, re.IGNORECASE):
+            continue
+        kind = SCRIPT_TYPE.search(attributes)
+        if (kind.group(1).lower() if kind else "") in EXECUTABLE_TYPES:
+            scripts.append(text)
+    return scripts
+
+
+def script_hash(text: str) -> str:
+    """The CSP source that allows exactly this script text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(hashes, offline: bool = False, header: bool = False) -> str:
+    """The policy text: script-src lists the hashes (sorted, so builds are reproducible)."""
+    directives = []
+    for name, sources, _why in POLICY + (HEADER_ONLY if header else ()):
+        if name == "script-src":
+            sources = " ".join([sources, *sorted(set(hashes))])
+        if offline and name in OFFLINE_EXTRA:
+            sources = f"{sources} {OFFLINE_EXTRA[name]}"
+        directives.append(f"{name} {sources}")
+    if offline:
+        directives += [f"{name} {sources}" for name, sources in OFFLINE_EXTRA.items()
+                       if name not in {d for d, _s, _w in POLICY}]
+    return "; ".join(directives)
+
+
+def add_policy_meta(page_html: str, where: str, offline: bool = False) -> tuple[str, list[str]]:
+    """The page with its policy as the first thing in <head> after the charset, so it governs every script.
+    Returns the page and the hashes it names."""
+    if "http-equiv=\"Content-Security-Policy\"" in page_html:
+        raise PolicyError(f"{where}: already has a Content-Security-Policy meta tag")
+    anchor = META_CHARSET.search(page_html) or re.search(r"<head\b[^>]*>", page_html, re.IGNORECASE)
+    if anchor is None:
+        raise PolicyError(f"{where}: no <head> to put the Content-Security-Policy in")
+    if SCRIPT.search(page_html, 0, anchor.end()):
+        raise PolicyError(f"{where}: a script comes before the Content-Security-Policy could be placed")
+    hashes = sorted({script_hash(text) for text in inline_scripts(page_html)})
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(hashes, offline)}">'
+    return page_html[: anchor.end()] + meta + page_html[anchor.end():], hashes
+
+
+def headers_file(site_dir: Path, hashes) -> str:
+    """`_headers` for Netlify and Cloudflare Pages. One policy for every path, naming the union of all
+    pages' hashes: a header rule cannot vary by page without one block per page, and every hash in the
+    union is a script of this site. Each page's own meta policy still allows only its own scripts."""
+    lines = ["# Made by macros/security.py at build time; see README.md, \"Security headers\".", "/*",
+             f"  Content-Security-Policy: {policy(hashes, header=True)}"]
+    lines += [f"  {name}: {value}" for name, value, _why in HEADERS]
+    for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()):
+        if FINGERPRINTED.match(path):
+            lines += [f"/{path}", f"  Cache-Control: {IMMUTABLE}"]
+    return "\n".join(lines) + "\n"
+
+
+def secure_site(site_dir: Path, offline: bool = False) -> set[str]:
+    """Add the meta policy to every built page and, for a web build, write `_headers`.
+    Returns the distinct inline-script hashes of the whole site."""
+    site_dir = Path(site_dir)
+    every_hash: set[str] = set()
+    for page in sorted(site_dir.rglob("*.html")):
+        page_html, hashes = add_policy_meta(page.read_text(encoding="utf-8"),
+                                            page.relative_to(site_dir).as_posix(), offline)
+        page.write_text(page_html, encoding="utf-8")
+        every_hash.update(hashes)
+    if not offline:
+        (site_dir / "_headers").write_text(headers_file(site_dir, every_hash), encoding="utf-8")
+    return every_hash
