@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -32,10 +33,11 @@ POLICY = (
 HEADER_ONLY = (
     ("frame-ancestors", "'none'", "no other site may show the guide in a frame (click-jacking)"),
 )
-# From file:// (the offline copy), Chromium does not count other files of the folder as 'self' for
-# workers and frames; `file:` names them. The offline copy has nothing to fetch but its own files.
-OFFLINE_EXTRA = {"script-src": "file:", "worker-src": "file: blob:", "connect-src": "file:", "img-src": "file:",
-                 "style-src": "file:", "default-src": "file:", "frame-src": "'self' file:"}
+# The offline copy, opened from file://: Firefox gives every file its own origin, so 'self' names no other
+# file of the folder there (Chromium lets it match; tests/test_offline_browser.py checks Chromium). `file:`
+# names the folder's files for every kind of file the pages load; the copy has nothing to fetch but those.
+OFFLINE_SOURCE = "file:"
+OFFLINE_DIRECTIVES = {"default-src", "script-src", "style-src", "img-src", "connect-src", "worker-src"}
 
 HEADERS = (
     ("X-Content-Type-Options", "nosniff", "a file is only ever used as the type it is served as"),
@@ -50,6 +52,9 @@ HEADERS = (
 FINGERPRINTED = re.compile(r"^assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8}\.min\.(js|css)$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 
+CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+SHIM_SCRIPT = re.compile(r"<script>(postMessage=.*?)<\\/script>")
+SHIM_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
@@ -78,32 +83,67 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def _function_source(script: str, name: str) -> str | None:
+    """The source text of `function name(...){...}` in a script (what the browser's toString gives), or None."""
+    start = script.find(f"function {name}(")
+    if start < 0:
+        return None
+    depth = 0
+    for end in range(script.index("{", start), len(script)):
+        depth += {"{": 1, "}": -1}.get(script[end], 0)
+        if depth == 0:
+            return script[start:end + 1]
+    return None
+
+
+def worker_shim_script(shim: str, worker_url: str) -> str:
+    """The inline script the iframe-worker shim (search in the offline copy) writes into its frame:
+    its template with the shim's functions and the worker's URL filled in. The frame inherits the
+    page's policy, so this script needs its hash too."""
+    template = SHIM_SCRIPT.search(shim)
+    names = SHIM_PLACEHOLDER.findall(template.group(1)) if template else []
+    functions = {name: _function_source(shim, name) for name in names}
+    if not template or sum(source is None for source in functions.values()) != 1:
+        raise PolicyError("the iframe-worker shim no longer writes the inline script this policy expects")
+    return SHIM_PLACEHOLDER.sub(lambda m: functions[m.group(1)] or worker_url, template.group(1))
+
+
 def policy(hashes, offline: bool = False, header: bool = False) -> str:
     """The policy text: script-src lists the hashes (sorted, so builds are reproducible)."""
     directives = []
     for name, sources, _why in POLICY + (HEADER_ONLY if header else ()):
         if name == "script-src":
             sources = " ".join([sources, *sorted(set(hashes))])
-        if offline and name in OFFLINE_EXTRA:
-            sources = f"{sources} {OFFLINE_EXTRA[name]}"
+        if offline and name in OFFLINE_DIRECTIVES:
+            sources = f"{sources} {OFFLINE_SOURCE}"
         directives.append(f"{name} {sources}")
-    if offline:
-        directives += [f"{name} {sources}" for name, sources in OFFLINE_EXTRA.items()
-                       if name not in {d for d, _s, _w in POLICY}]
     return "; ".join(directives)
 
 
-def add_policy_meta(page_html: str, where: str, offline: bool = False) -> tuple[str, list[str]]:
+def runtime_scripts(page_html: str, page: Path, site_dir: Path) -> list[str]:
+    """Inline scripts the page's own scripts write at run time: only the iframe-worker shim's frame
+    (offline copy, where search runs in a frame instead of a worker)."""
+    shim = re.search(r'<script\b[^>]*\bsrc="([^"]*iframe-worker[^"]*)"', page_html)
+    config = CONFIG.search(page_html)
+    if shim is None or config is None:
+        return []
+    worker_url = json.loads(config.group(1))["search"]
+    src = shim.group(1)
+    path = site_dir / src.lstrip("/") if src.startswith("/") else page.parent / src  # the 404 page: absolute
+    return [worker_shim_script(path.read_text(encoding="utf-8"), worker_url)]
+
+
+def add_policy_meta(page_html: str, where: str, offline: bool = False, more_scripts=()) -> tuple[str, list[str]]:
     """The page with its policy as the first thing in <head> after the charset, so it governs every script.
-    Returns the page and the hashes it names."""
-    if "http-equiv=\"Content-Security-Policy\"" in page_html:
+    `more_scripts` are inline scripts the page creates at run time. Returns the page and the hashes it names."""
+    if 'http-equiv="Content-Security-Policy"' in page_html:
         raise PolicyError(f"{where}: already has a Content-Security-Policy meta tag")
     anchor = META_CHARSET.search(page_html) or re.search(r"<head\b[^>]*>", page_html, re.IGNORECASE)
     if anchor is None:
         raise PolicyError(f"{where}: no <head> to put the Content-Security-Policy in")
     if SCRIPT.search(page_html, 0, anchor.end()):
         raise PolicyError(f"{where}: a script comes before the Content-Security-Policy could be placed")
-    hashes = sorted({script_hash(text) for text in inline_scripts(page_html)})
+    hashes = sorted({script_hash(text) for text in [*inline_scripts(page_html), *more_scripts]})
     meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(hashes, offline)}">'
     return page_html[: anchor.end()] + meta + page_html[anchor.end():], hashes
 
@@ -127,8 +167,9 @@ def secure_site(site_dir: Path, offline: bool = False) -> set[str]:
     site_dir = Path(site_dir)
     every_hash: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
-        page_html, hashes = add_policy_meta(page.read_text(encoding="utf-8"),
-                                            page.relative_to(site_dir).as_posix(), offline)
+        page_html = page.read_text(encoding="utf-8")
+        page_html, hashes = add_policy_meta(page_html, page.relative_to(site_dir).as_posix(), offline,
+                                            runtime_scripts(page_html, page, site_dir))
         page.write_text(page_html, encoding="utf-8")
         every_hash.update(hashes)
     if not offline:
