@@ -21,10 +21,9 @@ def directives(policy: str) -> dict:
 
 
 def own_hashes(page) -> set:
-    """The sha256 of every inline script the browser runs in this page, computed here independently."""
+    """The sha256 of every inline script element in this page (JSON data blocks too), computed here."""
     return {"'sha256-" + base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode() + "'"
-            for script in page.find_all("script")
-            if not script.get("src") and script.get("type") in (None, "module", "text/javascript") and script.string}
+            for script in page.find_all("script") if not script.get("src") and script.string}
 
 
 def meta_policy(page) -> str:
