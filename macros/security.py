@@ -4,7 +4,8 @@ Plain Python with no MkDocs import, so any engine can run it over its output fol
 `secure_site(site_dir)` puts a <meta> policy in every page, naming each inline script of that page by
 its sha256 hash, and writes `_headers` (Netlify, Cloudflare Pages) with the same policy and the
 headers a meta tag cannot carry. The hashes come from the pages as built, so a Material upgrade that
-changes its inline scripts changes the hashes with it.
+changes its inline scripts changes the hashes with it. An engine with a per-page step can call
+`secure_page` on each page as it is written instead (no second pass over the files), then `write_headers`.
 """
 
 from __future__ import annotations
@@ -113,17 +114,13 @@ def policy(hashes, offline: bool = False, header: bool = False) -> str:
     return "; ".join(directives)
 
 
-def runtime_scripts(page_html: str, page: Path, site_dir: Path) -> list[str]:
-    """Inline scripts the page's own scripts write at run time: only the iframe-worker shim's frame
-    (offline copy, where search runs in a frame instead of a worker)."""
-    shim = re.search(r'<script\b[^>]*\bsrc="([^"]*iframe-worker[^"]*)"', page_html)
+def runtime_scripts(page_html: str, shim: str | None) -> list[str]:
+    """Inline scripts the page's own scripts write at run time: only the frame of the iframe-worker shim
+    (`shim`, its text), which runs search in the offline copy, on pages that load it."""
     config = CONFIG.search(page_html)
-    if shim is None or config is None:
+    if shim is None or config is None or not re.search(r'<script\b[^>]*\bsrc="[^"]*iframe-worker', page_html):
         return []
-    worker_url = json.loads(config.group(1))["search"]
-    src = shim.group(1)
-    path = site_dir / src.lstrip("/") if src.startswith("/") else page.parent / src  # the 404 page: absolute
-    return [worker_shim_script(path.read_text(encoding="utf-8"), worker_url)]
+    return [worker_shim_script(shim, json.loads(config.group(1))["search"])]
 
 
 def add_policy_meta(page_html: str, where: str, offline: bool = False, more_scripts=()) -> tuple[str, list[str]]:
@@ -154,17 +151,27 @@ def headers_file(site_dir: Path, hashes) -> str:
     return "\n".join(lines) + "\n"
 
 
+def secure_page(page_html: str, where: str, offline: bool = False, shim: str | None = None) -> tuple[str, list[str]]:
+    """One built page with its policy added; `shim` is the iframe-worker shim's text when the pages load it."""
+    return add_policy_meta(page_html, where, offline, runtime_scripts(page_html, shim))
+
+
+def write_headers(site_dir: Path, hashes) -> None:
+    (Path(site_dir) / "_headers").write_text(headers_file(Path(site_dir), hashes), encoding="utf-8")
+
+
 def secure_site(site_dir: Path, offline: bool = False) -> set[str]:
-    """Add the meta policy to every built page and, for a web build, write `_headers`.
+    """After a build, over its output folder: the policy in every page and, for a web build, `_headers`.
     Returns the distinct inline-script hashes of the whole site."""
     site_dir = Path(site_dir)
+    shim_file = next(site_dir.rglob("iframe-worker/*.js"), None)
+    shim = shim_file.read_text(encoding="utf-8") if shim_file else None
     every_hash: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
-        page_html = page.read_text(encoding="utf-8")
-        page_html, hashes = add_policy_meta(page_html, page.relative_to(site_dir).as_posix(), offline,
-                                            runtime_scripts(page_html, page, site_dir))
+        page_html, hashes = secure_page(page.read_text(encoding="utf-8"), page.relative_to(site_dir).as_posix(),
+                                        offline, shim)
         page.write_text(page_html, encoding="utf-8")
         every_hash.update(hashes)
     if not offline:
-        (site_dir / "_headers").write_text(headers_file(site_dir, every_hash), encoding="utf-8")
+        write_headers(site_dir, every_hash)
     return every_hash

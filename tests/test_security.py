@@ -4,11 +4,12 @@ the built site; and the policy maker's refusals (macros/security.py)."""
 import base64
 import hashlib
 import re
+import shutil
 
 import pytest
 
 from conftest import ROOT, html_pages, soup
-from macros.security import PolicyError, add_policy_meta, worker_shim_script
+from macros.security import PolicyError, add_policy_meta, secure_site, worker_shim_script
 
 REQUIRED = {
     "default-src": "'self'", "object-src": "'none'", "base-uri": "'none'", "form-action": "'self'",
@@ -94,3 +95,16 @@ def test_a_page_the_policy_cannot_govern_stops_the_build():
         add_policy_meta("<p>no head</p>", "x.html")
     with pytest.raises(PolicyError, match="the iframe-worker shim no longer"):
         worker_shim_script("console.log('a shim that writes no frame script')", "search.js")
+
+
+def test_the_folder_pass_for_other_engines_gives_what_the_mkdocs_hook_gave(site_dir, tmp_path):
+    """secure_site over a built folder (an engine without MkDocs hooks runs it after its build)."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    for page in copy.rglob("*.html"):
+        page.write_text(re.sub(r'\n<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text("utf-8")), "utf-8")
+    (copy / "_headers").unlink()
+    secure_site(copy)
+    for page in site_dir.rglob("*.html"):
+        assert (copy / page.relative_to(site_dir)).read_text("utf-8") == page.read_text("utf-8"), page
+    assert (copy / "_headers").read_text("utf-8") == (site_dir / "_headers").read_text("utf-8")
