@@ -121,39 +121,66 @@ def _whole(alternatives: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?:s|es)?(?![\w-])")
 
 
+# Where a term may start: a run of word characters not inside a word or a hyphenated word.
+WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
 class Glossary:
-    """The glossary's terms with one pattern that finds any of them: group `t<i>` is term i, in the
-    glossary's order, so where two terms start at the same place the first listed wins, as it always has.
-    Each term's own pattern is kept for the rare place where a term already used hides another."""
+    """The glossary's terms, found with one scan of each text: every word start is looked up by its word
+    (as it is for acronyms, in lower case for the rest, with or without a plural ending) among the terms
+    that begin with that word, and only those few terms' own patterns are tried there. The work per text
+    does not grow with the number of terms."""
 
     def __init__(self, entries: list[dict]):
         self.entries = entries
-        alternatives = [_term_alternatives([e["term"], *(e["aliases"] or [])]) for e in entries]
-        self.term_patterns = [_whole(a) for a in alternatives]
-        self.pattern = _whole("|".join(f"(?P<t{i}>{a})" for i, a in enumerate(alternatives)))
+        self._words = [[e["term"], *(e["aliases"] or [])] for e in entries]
+        self._patterns: dict[int, re.Pattern] = {}
+        self._by_first_word: dict[str, list[int]] = {}
+        for index, words in enumerate(self._words):
+            for word in words:
+                first = re.match(r"\w+", word)
+                if first is None:
+                    raise ValueError(f'data/glossary.yml, term "{entries[index]["id"]}": "{word}" should start with a letter or digit')
+                key = first.group(0) if word.isupper() else first.group(0).lower()
+                if index not in self._by_first_word.setdefault(key, []):
+                    self._by_first_word[key].append(index)
+
+    def pattern(self, index: int) -> re.Pattern:
+        """A term's own pattern, compiled the first time the term could be there."""
+        if index not in self._patterns:
+            self._patterns[index] = _whole(_term_alternatives(self._words[index]))
+        return self._patterns[index]
+
+    def candidates(self, word: str) -> list[int]:
+        """The terms that may start with this word of the text, in glossary order."""
+        keys = {word, word.lower()}
+        keys |= {k[:-len(end)] for k in list(keys) for end in ("s", "es") if k.endswith(end)}
+        return sorted({i for key in keys for i in self._by_first_word.get(key, ())})
 
 
 _glossary = Glossary([])  # made once per build in on_nav
 
 
 def glossary_terms(config) -> Glossary:
-    return Glossary(site_content(config)["glossary.yml"])
+    try:
+        return Glossary(site_content(config)["glossary.yml"])
+    except ValueError as error:
+        raise PluginError(str(error)) from error
 
 
 def _mark_text(text: str, remaining: set, glossary: Glossary) -> str:
-    """Wrap the earliest use of any remaining term in this text, then look on after it: one scan."""
+    """Wrap the earliest use of any remaining term in this text (where two start together, the first in
+    the glossary), then look on after it: one scan over the text."""
     out, done, position = [], 0, 0
     while remaining:
-        match = glossary.pattern.search(text, position)
-        if match is None:
+        word = WORD_START.search(text, position)
+        if word is None:
             break
-        index = int(match.lastgroup[1:])
-        if index not in remaining:  # a term used before: another, not used yet, may start here too
-            index, match = next(((i, m) for i in sorted(remaining)
-                                 if (m := glossary.term_patterns[i].match(text, match.start()))), (None, match))
-            if index is None:
-                position = match.start() + 1
-                continue
+        index, match = next(((i, m) for i in glossary.candidates(word.group(0))
+                             if i in remaining and (m := glossary.pattern(i).match(text, word.start()))), (None, None))
+        if match is None:
+            position = word.end()
+            continue
         out.append(text[done: match.start()])
         out.append(TEMPLATE_ENV.get_template("glossary-term.html").render(
             words=html.unescape(match.group(0)), entry=glossary.entries[index]
