@@ -117,8 +117,10 @@ def policy(hashes, offline: bool = False, header: bool = False) -> str:
 def runtime_scripts(page_html: str, shim: str | None) -> list[str]:
     """Inline scripts the page's own scripts write at run time: only the frame of the iframe-worker shim
     (`shim`, its text), which runs search in the offline copy, on pages that load it."""
+    if shim is None or not re.search(r'<script\b[^>]*\bsrc="[^"]*iframe-worker', page_html):
+        return []
     config = CONFIG.search(page_html)
-    if shim is None or config is None or not re.search(r'<script\b[^>]*\bsrc="[^"]*iframe-worker', page_html):
+    if config is None:
         return []
     return [worker_shim_script(shim, json.loads(config.group(1))["search"])]
 
