@@ -15,7 +15,13 @@ from macros.offline_hooks import SHIM_SOURCE, offline_build  # noqa: E402
 from macros.security import PolicyError, secure_page, write_headers  # noqa: E402
 
 _hashes: set = set()  # every page's inline-script hashes, for _headers
-_build = {"offline": False, "shim": None}  # the offline copy runs search through the iframe-worker shim
+_build = {"serve": False, "offline": False, "shim": None}  # the offline copy searches through the iframe-worker shim
+
+
+def on_startup(command, dirty):
+    """`mkdocs serve` adds its live-reload script to every page, different on every request: no hash can
+    name it, so the preview goes without a policy. Built sites always have one."""
+    _build["serve"] = command == "serve"
 
 
 def on_pre_build(config):
@@ -25,6 +31,8 @@ def on_pre_build(config):
 
 
 def _secure(output: str, dest_uri: str, config) -> str:
+    if _build["serve"]:
+        return output
     try:
         output, hashes = secure_page(output, dest_uri, _build["offline"], _build["shim"])
     except PolicyError as error:
@@ -45,5 +53,5 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    if not _build["offline"]:
+    if not _build["offline"] and not _build["serve"]:
         write_headers(Path(config["site_dir"]), _hashes)

@@ -108,3 +108,17 @@ def test_the_folder_pass_for_other_engines_gives_what_the_mkdocs_hook_gave(site_
     for page in site_dir.rglob("*.html"):
         assert (copy / page.relative_to(site_dir)).read_text("utf-8") == page.read_text("utf-8"), page
     assert (copy / "_headers").read_text("utf-8") == (site_dir / "_headers").read_text("utf-8")
+
+
+def test_the_preview_goes_without_a_policy_so_live_reload_works():
+    """`mkdocs serve` injects a live-reload script that differs on every request: no hash could name it."""
+    from macros import security_hooks
+
+    page_html = '<html><head><meta charset="utf-8"><script>1</script></head></html>'
+    try:
+        security_hooks.on_startup(command="serve", dirty=False)
+        assert security_hooks.on_post_template(page_html, "404.html", {}) == page_html
+        security_hooks.on_startup(command="build", dirty=False)
+        assert "Content-Security-Policy" in security_hooks.on_post_template(page_html, "404.html", {})
+    finally:
+        security_hooks.on_startup(command="build", dirty=False)
