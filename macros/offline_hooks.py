@@ -17,14 +17,15 @@ SHIM_SOURCE = Path(__file__).resolve().parent.parent / "bench" / "node_modules" 
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"  # "iframe-worker" in the path is what the plugin looks for
 
 
-def _offline(config) -> bool:
+def offline_build(config) -> bool:
+    """True when this is the offline copy (`make offline`, OFFLINE=true)."""
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(plugin and plugin.config.enabled)
 
 
 @event_priority(100)  # before the offline plugin's on_config, which would add the unpkg.com shim
 def on_config(config):
-    if _offline(config):
+    if offline_build(config):
         if not SHIM_SOURCE.is_file():
             raise PluginError(
                 f"The offline build needs the iframe-worker shim at {SHIM_SOURCE}: "
@@ -38,6 +39,6 @@ def on_config(config):
 
 
 def on_files(files, config):
-    if _offline(config):
+    if offline_build(config):
         files.append(File.generated(config, SHIM_PATH, abs_src_path=str(SHIM_SOURCE)))
     return files

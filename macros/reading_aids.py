@@ -7,7 +7,9 @@ reading time, review date and topics (its `tags:`). Its `keywords:` go into the 
 of each term in data/glossary.yml becomes an <abbr> carrying its definition.
 """
 
+import collections
 import datetime
+import heapq
 import html
 import json
 import math
@@ -37,6 +39,7 @@ NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 _chapters: dict = {}  # src_uri -> {"title", "tags", "related", "order"}, rebuilt on every build
+_by_tag: dict = {}  # tag -> the chapters that have it, in reading order
 
 
 def _title_of(markdown: str, meta: dict, fallback: str) -> str:
@@ -62,7 +65,8 @@ def _check_meta(src: str, meta: dict):
 
 def on_nav(nav, config, files):
     """Read every chapter's front matter first, so any chapter can list the others as related."""
-    _terms[:] = glossary_terms(config)
+    global _glossary
+    _glossary = glossary_terms(config)
     _chapters.clear()
     for order, page in enumerate(nav.pages):
         markdown, meta = get_data(page.file.content_string)
@@ -72,6 +76,7 @@ def on_nav(nav, config, files):
         _check_meta(src, meta)
         _chapters[src] = {"title": _title_of(markdown, meta, src), "tags": meta.get("tags", []),
                           "related": meta.get("related", []), "order": order}
+    index_by_tag()
     for src, chapter in _chapters.items():
         for other in chapter["related"]:
             if other not in _chapters:
@@ -79,13 +84,22 @@ def on_nav(nav, config, files):
     return nav
 
 
+def index_by_tag():
+    """Chapters listed under each of their tags, so related chapters are looked for among those sharing one."""
+    _by_tag.clear()
+    for src, chapter in _chapters.items():
+        for tag in set(chapter["tags"]):
+            _by_tag.setdefault(tag, []).append(src)
+
+
 def related_chapters(src: str) -> list[str]:
-    """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order)."""
+    """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order, then the earlier)."""
     chapter = _chapters[src]
     chosen = [other for other in chapter["related"] if other != src]
-    shared = {other: len(set(chapter["tags"]) & set(data["tags"])) for other, data in _chapters.items()}
-    by_tags = sorted((o for o in _chapters if o != src and o not in chosen and shared[o]),
-                     key=lambda o: (-shared[o], abs(_chapters[o]["order"] - chapter["order"])))
+    shared = collections.Counter(other for tag in set(chapter["tags"]) for other in _by_tag[tag])
+    by_tags = heapq.nsmallest(
+        RELATED_LIMIT, (o for o in shared if o != src and o not in chosen),
+        key=lambda o: (-shared[o], abs(_chapters[o]["order"] - chapter["order"]), _chapters[o]["order"]))
     return (chosen + by_tags)[:RELATED_LIMIT]
 
 
@@ -97,49 +111,93 @@ def reading_minutes(content_html: str) -> int:
 # --- Glossary tooltips ---
 
 
-def _term_pattern(words: list[str]) -> re.Pattern:
-    """Any of the words, whole, with an optional plural ending; acronyms (STI) match their case only."""
+def _term_alternatives(words: list[str]) -> str:
+    """Any of the words, whole; acronyms (STI) match their case only, other words any case."""
     alternatives = []
     for word in sorted(words, key=len, reverse=True):
         body = r"\s+".join(re.escape(part) for part in word.split())
         alternatives.append(body if word.isupper() else f"(?i:{body})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:s|es)?(?![\w-])")
+    return "|".join(alternatives)
 
 
-_terms: list = []  # the glossary with a compiled pattern per term, made once per build in on_nav
+def _whole(alternatives: str) -> re.Pattern:
+    """Alternatives as whole words (not inside a word or a hyphenated word), with an optional plural ending."""
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?:s|es)?(?![\w-])")
 
 
-def glossary_terms(config) -> list[dict]:
-    content = site_content(config)
-    return [{**entry, "pattern": _term_pattern([entry["term"], *(entry["aliases"] or [])])}
-            for entry in content["glossary.yml"]]
+# Where a term may start: a run of word characters not inside a word or a hyphenated word.
+WORD_START = re.compile(r"(?<![\w-])\w+")
 
 
-def _mark_text(text: str, remaining: list) -> str:
-    """Wrap the earliest match of any remaining term in this text, then look again after it."""
-    out = []
+class Glossary:
+    """The glossary's terms, found with one scan of each text: every word start is looked up by its word
+    (as it is for acronyms, in lower case for the rest, with or without a plural ending) among the terms
+    that begin with that word, and only those few terms' own patterns are tried there. The work per text
+    does not grow with the number of terms."""
+
+    def __init__(self, entries: list[dict]):
+        self.entries = entries
+        self._words = [[e["term"], *(e["aliases"] or [])] for e in entries]
+        self._patterns: dict[int, re.Pattern] = {}
+        self._by_first_word: dict[str, list[int]] = {}
+        for index, words in enumerate(self._words):
+            for word in words:
+                first = re.match(r"\w+", word)
+                if first is None:
+                    raise ValueError(f'data/glossary.yml, term "{entries[index]["id"]}": "{word}" should start with a letter or digit')
+                key = first.group(0) if word.isupper() else first.group(0).lower()
+                if index not in self._by_first_word.setdefault(key, []):
+                    self._by_first_word[key].append(index)
+
+    def pattern(self, index: int) -> re.Pattern:
+        """A term's own pattern, compiled the first time the term could be there."""
+        if index not in self._patterns:
+            self._patterns[index] = _whole(_term_alternatives(self._words[index]))
+        return self._patterns[index]
+
+    def candidates(self, word: str) -> list[int]:
+        """The terms that may start with this word of the text, in glossary order."""
+        keys = {word, word.lower()}
+        keys |= {k[:-len(end)] for k in list(keys) for end in ("s", "es") if k.endswith(end)}
+        return sorted({i for key in keys for i in self._by_first_word.get(key, ())})
+
+
+_glossary = Glossary([])  # made once per build in on_nav
+
+
+def glossary_terms(config) -> Glossary:
+    try:
+        return Glossary(site_content(config)["glossary.yml"])
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+
+
+def _mark_text(text: str, remaining: set, glossary: Glossary) -> str:
+    """Wrap the earliest use of any remaining term in this text (where two start together, the first in
+    the glossary), then look on after it: one scan over the text."""
+    out, done, position = [], 0, 0
     while remaining:
-        best = None
-        for entry in remaining:
-            match = entry["pattern"].search(text)
-            if match and (best is None or match.start() < best[1].start()):
-                best = (entry, match)
-        if best is None:
+        word = WORD_START.search(text, position)
+        if word is None:
             break
-        entry, match = best
-        out.append(text[: match.start()])
+        index, match = next(((i, m) for i in glossary.candidates(word.group(0))
+                             if i in remaining and (m := glossary.pattern(i).match(text, word.start()))), (None, None))
+        if match is None:
+            position = word.end()
+            continue
+        out.append(text[done: match.start()])
         out.append(TEMPLATE_ENV.get_template("glossary-term.html").render(
-            words=html.unescape(match.group(0)), entry=entry
+            words=html.unescape(match.group(0)), entry=glossary.entries[index]
         ).strip())
-        text = text[match.end():]
-        remaining.remove(entry)
-    out.append(text)
+        done = position = match.end()
+        remaining.discard(index)
+    out.append(text[done:])
     return "".join(out)
 
 
-def add_tooltips(content_html: str, terms: list) -> str:
+def add_tooltips(content_html: str, glossary: Glossary) -> str:
     """The first use of each glossary term in the page's running text becomes an <abbr>."""
-    remaining = list(terms)
+    remaining = set(range(len(glossary.entries)))
     parts = re.split(r"(<[^>]*>)", content_html)
     open_tags: list[str] = []
     for index, part in enumerate(parts):
@@ -156,7 +214,7 @@ def add_tooltips(content_html: str, terms: list) -> str:
                 del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
             continue
         if not NO_TOOLTIP_INSIDE.intersection(open_tags):
-            parts[index] = _mark_text(part, remaining)
+            parts[index] = _mark_text(part, remaining, glossary)
     return "".join(parts)
 
 
@@ -166,7 +224,7 @@ def add_tooltips(content_html: str, terms: list) -> str:
 def on_page_content(content_html, page, config, files):
     src = page.file.src_uri
     if page.meta.get("glossary_tooltips", True):
-        content_html = add_tooltips(content_html, _terms)
+        content_html = add_tooltips(content_html, _glossary)
     if src not in _chapters:
         return content_html
     reviewed = page.meta["last_reviewed"]

@@ -250,7 +250,7 @@ def test_neutral_title_from_first_paint_through_instant_navigation_and_reload_an
     }""")
     page.locator("a.md-footer__link--next").click()
     page.wait_for_url(lambda address: "privacy" not in address)
-    page.wait_for_function("document.querySelector('article h1') && !location.pathname.includes('privacy')")
+    page.wait_for_function("() => document.querySelector('article h1') && !location.pathname.includes('privacy')")
     expect(page).to_have_title("Notes")
     assert page.evaluate("window.sameDocument === true"), "navigation was not instant"
     page.go_back()
