@@ -43,25 +43,25 @@ browser:
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
 ## test: run the whole test suite (data, built HTML, and real-browser tests)
-test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-shim
+test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-deps
 	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) $(ZENSICAL_VENV) site dist
 
-# Pinned Node tools in bench/ (package-lock.json): the iframe-worker shim (dependencies) for the
-# offline copy, Lighthouse (devDependencies) for the benchmark.
-# Stamps record what is installed: a full install (for bench) also serves the offline build.
-bench/node_modules/.installed-shim: bench/package-lock.json
+# Pinned Node tools in bench/ (package-lock.json): the iframe-worker shim for the offline copy and the
+# Nu Html Checker (vnu-jar) for the tests (dependencies), Lighthouse (devDependencies) for the benchmark.
+# Stamps record what is installed: a full install (for bench) also serves the tests and the offline build.
+bench/node_modules/.installed-deps: bench/package-lock.json
 	cd bench && npm ci --omit=dev --no-audit --no-fund
 	touch $@
 
 bench/node_modules/.installed-all: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
-	touch $@ bench/node_modules/.installed-shim
+	touch $@ bench/node_modules/.installed-deps
 
 ## offline: a copy that works from disk with no network: dist/offline/ and dist/hall-pass-guide-offline.zip
-offline: $(BIN)/mkdocs bench/node_modules/.installed-shim
+offline: $(BIN)/mkdocs bench/node_modules/.installed-deps
 	rm -rf dist/offline dist/hall-pass-guide-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict -d dist/offline
 	$(BIN)/python -c "import shutil; shutil.make_archive('dist/hall-pass-guide-offline', 'zip', 'dist', 'offline')"

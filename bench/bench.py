@@ -9,12 +9,16 @@ Measures, in one run:
   * axe (WCAG 2.x A/AA) in the light and the dark palette, requests to other hosts, console errors,
     on every page in Chromium;
   * Lighthouse 12.2.3 mobile scores (median of three runs) for the home page, a checklist page and the longest chapter,
-    served gzipped as a static host would.
+    served gzipped as a static host would;
+  * a scale run: the chapters copied 8 times (with their nav) in a temporary project, built, and the time spent
+    in each of our hooks at 1x and 8x, so a hook that grows faster than the content shows.
 Run it through `make bench` (installs Lighthouse into bench/node_modules, sets CHROME_PATH).
+`bench.py scale` runs the scale run alone.
 """
 
 from __future__ import annotations
 
+import collections
 import functools
 import gzip
 import http.server
@@ -47,7 +51,10 @@ LIGHTHOUSE_RUNS = 3  # Lighthouse's own advice: scores vary run to run, report t
 GZIP_LEVEL = 6  # what static hosts commonly use
 GZIPPED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 KIB = 1024
-TARGETS = {"page_kib": 100, "own_kib": 15, "build_ratio": 1.5, "lighthouse": 100}
+TARGETS = {"page_kib": 100, "own_kib": 15, "build_ratio": 1.5, "lighthouse": 100, "hooks_at_8x": 10}
+SCALE = 8
+SCALE_RUNS = 3
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -325,6 +332,127 @@ def run_lighthouse(url: str, out: Path) -> dict:
     return {"scores": scores, "missed": missed, "metrics": metrics}
 
 
+# --- scale run: our hooks' time with the content copied SCALE times --------------------------------
+
+def scaled_project(work: Path, copies: int) -> Path:
+    """A copy of the project whose chapters appear `copies` times: each part's folder copied as
+    `<part>-<n>/` (same depth, so relative links still resolve) and listed again in the nav.
+    The glossary grows with the chapters; the other data (checklists, cards) stays as it is."""
+    import yaml
+    from mkdocs.config import load_config
+
+    project = work / f"project-{copies}x"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    nav = load_config(str(ROOT / "mkdocs.yml"))["nav"]
+    parts = [entry for entry in nav if isinstance(next(iter(entry.values())), list)
+             and next(iter(entry)) != "Tools"]
+    extra = []
+    for n in range(2, copies + 1):
+        for entry in parts:
+            (section, items), = entry.items()
+            paths = [i if isinstance(i, str) else next(iter(i.values())) for i in items]
+            extra.append({f"{section} ({n})": [f"{p.split('/')[0]}-{n}/{p.split('/', 1)[1]}" for p in paths]})
+            for folder in {p.split("/")[0] for p in paths}:
+                if not (project / "docs" / f"{folder}-{n}").exists():
+                    shutil.copytree(project / "docs" / folder, project / "docs" / f"{folder}-{n}")
+    # A guide with more chapters has more words to explain: the glossary grows with it, each copied term
+    # renamed so it stays distinct (the copies are not in the text; they cost what any unused term costs).
+    glossary = yaml.load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    scaled = list(glossary)
+    for n in range(2, copies + 1):
+        for entry in glossary:
+            copy = {**entry, "id": f"{entry['id']}-v{n}", "term": f"{entry['term']} v{n}"}
+            if entry.get("aliases"):
+                copy["aliases"] = [f"{alias} v{n}" for alias in entry["aliases"]]
+            scaled.append(copy)
+    (project / "data" / "glossary.yml").write_text(yaml.safe_dump(scaled, allow_unicode=True, sort_keys=False),
+                                                   encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    head, _, _ = config.partition("\nnav:\n")
+    (project / "mkdocs.yml").write_text(head + "\n" + yaml.safe_dump({"nav": nav + extra}, allow_unicode=True,
+                                                                     sort_keys=False), encoding="utf-8")
+    return project
+
+
+def our_hook_times(config_file: str, site_dir: str) -> dict:
+    """Build in this process with every event of our hooks (and of our macros module, run by mkdocs-macros)
+    timed; returns seconds per hook, and the whole build. CPU time of this process, so other work on a
+    shared machine does not count."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file, site_dir=site_dir)
+    spent: dict[str, float] = collections.defaultdict(float)
+    plugins = config.plugins
+    origins = plugins._event_origins  # MkDocs' record of which plugin registered each event method
+
+    def timed(method, origin):
+        def run(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                spent[origin] += time.process_time() - started
+        return run
+
+    for methods in plugins.events.values():
+        for index, method in enumerate(methods):
+            origin = origins.get(method, "")
+            if origin == "macros" or origin.startswith("macros/"):
+                methods[index] = timed(method, origin)
+                origins[methods[index]] = origin  # File.generated names the plugin that is running
+    started = time.process_time()
+    build(config)
+    return {**spent, "build": time.process_time() - started}
+
+
+def measure_scale(work: Path) -> dict[int, dict]:
+    """Hook times at 1x and SCALE x, each build in a fresh process; after one warm-up build, the fastest
+    of SCALE_RUNS runs per hook (other work on the machine only ever adds time). Also the HTML written."""
+    results = {}
+    for copies in (1, SCALE):
+        project = scaled_project(work, copies)
+        command = [sys.executable, __file__, "hook-times", str(project / "mkdocs.yml"), str(project / "site")]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("OFFLINE", None)
+        runs = []
+        for _ in range(1 + SCALE_RUNS):
+            result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+            if result.returncode != 0:
+                sys.exit(f"scaled build failed ({copies}x):\n{result.stdout}{result.stderr[-3000:]}")
+            runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+        results[copies] = {name: min(run[name] for run in runs[1:]) for name in runs[1]}
+        results[copies]["html_mb"] = sum(p.stat().st_size for p in (project / "site").rglob("*.html")) / 1e6
+        results[copies]["pages"] = len(list((project / "site").rglob("*.html")))
+    return results
+
+
+def report_scale(results: dict[int, dict]) -> tuple[str, bool]:
+    one, many = results[1], results[SCALE]
+    hooks = sorted(k for k in one if k not in ("build", "html_mb", "pages"))
+    print(f"  pages {one['pages']} -> {many['pages']}; HTML written {one['html_mb']:.1f} MB -> {many['html_mb']:.1f} MB "
+          f"({many['html_mb'] / one['html_mb']:.1f}x: Material renders the whole nav into every page)")
+    print(f"  {'':36} {'1x':>9} {f'{SCALE}x':>9} {'growth':>8}   (CPU seconds, fastest of {SCALE_RUNS} builds)")
+    for name in hooks:
+        label = "macros module (via mkdocs-macros)" if name == "macros" else name
+        print(f"  {label:36} {one[name]:8.3f}s {many.get(name, 0):8.3f}s {many.get(name, 0) / one[name]:7.1f}x")
+    ours_one, ours_many = sum(one[k] for k in hooks), sum(many.get(k, 0) for k in hooks)
+    rest_one, rest_many = one["build"] - ours_one, many["build"] - ours_many
+    print(f"  {'all our hooks':36} {ours_one:8.3f}s {ours_many:8.3f}s {ours_many / ours_one:7.1f}x"
+          f"  (target <= {TARGETS['hooks_at_8x']}x)")
+    print(f"  {'MkDocs + Material, the rest':36} {rest_one:8.3f}s {rest_many:8.3f}s {rest_many / rest_one:7.1f}x"
+          "  (Material's nav, rendered whole on every page, grows as pages x nav entries: not ours to fix)")
+    print(f"  {'whole build':36} {one['build']:8.3f}s {many['build']:8.3f}s {many['build'] / one['build']:7.1f}x")
+    print("  (security_hooks.py reads each page as written, so it follows the HTML's size, not the page count)")
+    growth = ours_many / ours_one
+    return f"{growth:.1f}x", growth <= TARGETS["hooks_at_8x"]
+
 # --- report ----------------------------------------------------------------------------------------
 
 def verdict(ok: bool) -> str:
@@ -363,6 +491,10 @@ def main():
         print(f"  total {own_total / KIB:.2f} KiB (target <= {TARGETS['own_kib']} KiB)")
         targets.append((f"own JS+CSS <= {TARGETS['own_kib']} KiB gzipped", f"{own_total / KIB:.2f} KiB",
                         own_total <= TARGETS["own_kib"] * KIB))
+
+        print(f"\n== Scale run: our hooks at 1x and {SCALE}x the chapters (in-process builds, hooks timed) ==")
+        growth, ok = report_scale(measure_scale(work))
+        targets.append((f"our hooks at {SCALE}x <= {TARGETS['hooks_at_8x']} x their time at 1x", growth, ok))
 
         base_url, server = serve(site)
         try:
@@ -407,5 +539,21 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def scale_only():
+    work = Path(tempfile.mkdtemp(prefix="hallpass-bench-"))
+    try:
+        print(f"== Scale run: our hooks at 1x and {SCALE}x the chapters ==")
+        report_scale(measure_scale(work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["hook-times"]:
+        import logging
+        logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(message)s")
+        print(json.dumps(our_hook_times(*sys.argv[2:4])))
+    elif sys.argv[1:2] == ["scale"]:
+        scale_only()
+    else:
+        main()

@@ -27,6 +27,8 @@ ZENSICAL_SKIPS_OVERRIDES = ("partials/search.html",)
 # Its search reads only titles, text and places, so chapters' keywords join their text there.
 ZENSICAL_SEARCH_INDEX = "search.json"
 ZENSICAL_OFFLINE_SEARCH_INDEX = ("search.js", "var __index = {};")
+# Zensical's script bundle: its search dialog writes a <style> element, which the page policy allows by hash.
+ZENSICAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
 # Settings only MkDocs reads (Zensical ignores hooks; its adapter does their work).
 MKDOCS_ONLY_SETTINGS = ("hooks", "watch")
 # What adds the reading aids and tooltips under Zensical, in place of MkDocs' on_page_content hook.
@@ -84,6 +86,16 @@ def link(config, target_src: str, from_src: str) -> str:
     return relative_url(page_url(target_src, directory_urls), from_url)
 
 
+def offline_copy(config) -> bool:
+    """Whether this build is the offline copy (`make offline`, OFFLINE=true): from MkDocs' loaded
+    plugins, or from mkdocs.yml's plugin list as read (Zensical's adapter)."""
+    plugins = config["plugins"]
+    if isinstance(plugins, list):
+        return offline.enabled_in(plugins)
+    plugin = plugins.get("material/offline") or plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def topic_anchor(tag: str) -> str:
     """The id of a topic's section on the topics page (the tags plugin's, the same in both engines)."""
     return "tag:" + slugify(tag, "-")
@@ -106,7 +118,7 @@ def zensical_config(config: dict, checklist_pages: dict) -> dict:
     config["theme"] = {**config["theme"], **ZENSICAL_THEME, "custom_dir": "overrides"}
     config["nav"] = pages.add_to_nav(config["nav"], checklist_pages)
     config["markdown_extensions"] = [*config.get("markdown_extensions", []), ZENSICAL_READING_AIDS]
-    if offline.enabled_in(config.get("plugins")):  # what MkDocs' on_config hook does for the offline copy
+    if offline_copy(config):  # what MkDocs' on_config hook does for the offline copy
         extra = config.get("extra") or {}
         config["extra"] = {**extra, "polyfills": offline.with_shim(extra.get("polyfills") or [])}
         config["theme"]["features"] = offline.without_instant_navigation(config["theme"].get("features", []))

@@ -35,11 +35,6 @@ def reported(hook):
     return run
 
 
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 # Before the macros plugin loads data/, so a data mistake is reported here; and before the offline
 # plugin's on_config, which would add the unpkg.com shim.
 @event_priority(100)
@@ -48,7 +43,7 @@ def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index;
     offline, our own shim and no instant navigation."""
     pages.add_to_nav(config.nav, pages.checklist_pages(site_content(config)))
-    if _offline(config):
+    if engine.offline_copy(config):
         offline.shim_source()
         config.extra["polyfills"] = offline.with_shim(config.extra.get("polyfills", []))
         config.theme["features"] = offline.without_instant_navigation(config.theme["features"])
@@ -61,7 +56,7 @@ def on_files(files, config):
     for path, (_, markdown) in pages.checklist_pages(site_content(config)).items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=markdown))
-    if _offline(config):
+    if engine.offline_copy(config):
         files.append(File.generated(config, offline.SHIM_PATH, abs_src_path=str(offline.shim_source())))
     return files
 

@@ -7,7 +7,9 @@ reading time, review date and topics (its `tags:`). Its `keywords:` go into the 
 of each term in data/glossary.yml becomes an <abbr> carrying its definition.
 """
 
+import collections
 import datetime
+import heapq
 import html
 import math
 import re
@@ -62,19 +64,28 @@ class PageIndex:
             _check_meta(src, meta)
             self.chapters[src] = {"title": _title_of(markdown, meta, src), "tags": meta.get("tags", []),
                                   "related": meta.get("related", []), "order": order}
+        self.index_by_tag()
         for src, chapter in self.chapters.items():
             for other in chapter["related"]:
                 if other not in self.chapters:
                     raise GuideError(f'docs/{src}: front matter field "related" names "{other}", which is not a chapter in the nav')
 
+    def index_by_tag(self):
+        """Chapters listed under each of their tags, so related chapters are looked for among those sharing one."""
+        self.by_tag = {}
+        for src, chapter in self.chapters.items():
+            for tag in set(chapter["tags"]):
+                self.by_tag.setdefault(tag, []).append(src)
+
     def related_chapters(self, src: str) -> list[str]:
-        """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order)."""
+        """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order, then the earlier)."""
         chapters = self.chapters
         chapter = chapters[src]
         chosen = [other for other in chapter["related"] if other != src]
-        shared = {other: len(set(chapter["tags"]) & set(data["tags"])) for other, data in chapters.items()}
-        by_tags = sorted((o for o in chapters if o != src and o not in chosen and shared[o]),
-                         key=lambda o: (-shared[o], abs(chapters[o]["order"] - chapter["order"])))
+        shared = collections.Counter(other for tag in set(chapter["tags"]) for other in self.by_tag[tag])
+        by_tags = heapq.nsmallest(
+            RELATED_LIMIT, (o for o in shared if o != src and o not in chosen),
+            key=lambda o: (-shared[o], abs(chapters[o]["order"] - chapter["order"]), chapters[o]["order"]))
         return (chosen + by_tags)[:RELATED_LIMIT]
 
 
@@ -86,53 +97,99 @@ def reading_minutes(content_html: str) -> int:
 # --- Glossary tooltips ---
 
 
-def _term_pattern(words: list[str]) -> re.Pattern:
-    """Any of the words, whole, with an optional plural ending; acronyms (STI) match their case only."""
+def _term_alternatives(words: list[str]) -> str:
+    """Any of the words, whole; acronyms (STI) match their case only, other words any case."""
     alternatives = []
     for word in sorted(words, key=len, reverse=True):
         body = r"\s+".join(re.escape(part) for part in word.split())
         alternatives.append(body if word.isupper() else f"(?i:{body})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:s|es)?(?![\w-])")
+    return "|".join(alternatives)
 
 
-_terms: dict = {}  # the glossary with a compiled pattern per term, made once per validated content
+def _whole(alternatives: str) -> re.Pattern:
+    """Alternatives as whole words (not inside a word or a hyphenated word), with an optional plural ending."""
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?:s|es)?(?![\w-])")
 
 
-def glossary_terms(content: dict) -> list[dict]:
-    """data/glossary.yml, each term with the pattern that finds it in running text."""
+# Where a term may start: a run of word characters not inside a word or a hyphenated word.
+WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
+class Glossary:
+    """The glossary's terms, found with one scan of each text: every word start is looked up by its word
+    (as it is for acronyms, in lower case for the rest, with or without a plural ending) among the terms
+    that begin with that word, and only those few terms' own patterns are tried there. The work per text
+    does not grow with the number of terms."""
+
+    def __init__(self, entries: list[dict]):
+        self.entries = entries
+        self._words = [[e["term"], *(e["aliases"] or [])] for e in entries]
+        self._patterns: dict[int, re.Pattern] = {}
+        self._by_first_word: dict[str, list[int]] = {}
+        for index, words in enumerate(self._words):
+            for word in words:
+                first = re.match(r"\w+", word)
+                if first is None:
+                    raise ValueError(f'data/glossary.yml, term "{entries[index]["id"]}": "{word}" should start with a letter or digit')
+                key = first.group(0) if word.isupper() else first.group(0).lower()
+                if index not in self._by_first_word.setdefault(key, []):
+                    self._by_first_word[key].append(index)
+
+    def pattern(self, index: int) -> re.Pattern:
+        """A term's own pattern, compiled the first time the term could be there."""
+        if index not in self._patterns:
+            self._patterns[index] = _whole(_term_alternatives(self._words[index]))
+        return self._patterns[index]
+
+    def candidates(self, word: str) -> list[int]:
+        """The terms that may start with this word of the text, in glossary order."""
+        keys = {word, word.lower()}
+        keys |= {k[:-len(end)] for k in list(keys) for end in ("s", "es") if k.endswith(end)}
+        return sorted({i for key in keys for i in self._by_first_word.get(key, ())})
+
+
+_glossaries: dict = {}  # the Glossary of the validated content, made once per build
+
+
+def glossary_terms(content: dict) -> Glossary:
+    """data/glossary.yml, ready to find its terms in running text."""
     key = id(content["glossary.yml"])
-    if key not in _terms:
-        _terms.clear()
-        _terms[key] = [{**entry, "pattern": _term_pattern([entry["term"], *(entry["aliases"] or [])])}
-                       for entry in content["glossary.yml"]]
-    return _terms[key]
+    if key not in _glossaries:
+        try:
+            glossary = Glossary(content["glossary.yml"])
+        except ValueError as error:
+            raise GuideError(str(error)) from error
+        _glossaries.clear()
+        _glossaries[key] = glossary
+    return _glossaries[key]
 
 
-def _mark_text(text: str, remaining: list) -> str:
-    """Wrap the earliest match of any remaining term in this text, then look again after it."""
-    out = []
+def _mark_text(text: str, remaining: set, glossary: Glossary) -> str:
+    """Wrap the earliest use of any remaining term in this text (where two start together, the first in
+    the glossary), then look on after it: one scan over the text."""
+    out, done, position = [], 0, 0
     while remaining:
-        best = None
-        for entry in remaining:
-            match = entry["pattern"].search(text)
-            if match and (best is None or match.start() < best[1].start()):
-                best = (entry, match)
-        if best is None:
+        word = WORD_START.search(text, position)
+        if word is None:
             break
-        entry, match = best
-        out.append(text[: match.start()])
+        index, match = next(((i, m) for i in glossary.candidates(word.group(0))
+                             if i in remaining and (m := glossary.pattern(i).match(text, word.start()))), (None, None))
+        if match is None:
+            position = word.end()
+            continue
+        out.append(text[done: match.start()])
         out.append(TEMPLATE_ENV.get_template("glossary-term.html").render(
-            words=html.unescape(match.group(0)), entry=entry
+            words=html.unescape(match.group(0)), entry=glossary.entries[index]
         ).strip())
-        text = text[match.end():]
-        remaining.remove(entry)
-    out.append(text)
+        done = position = match.end()
+        remaining.discard(index)
+    out.append(text[done:])
     return "".join(out)
 
 
-def add_tooltips(content_html: str, terms: list) -> str:
+def add_tooltips(content_html: str, glossary: Glossary) -> str:
     """The first use of each glossary term in the page's running text becomes an <abbr>."""
-    remaining = list(terms)
+    remaining = set(range(len(glossary.entries)))
     parts = re.split(r"(<[^>]*>)", content_html)
     open_tags: list[str] = []
     for index, part in enumerate(parts):
@@ -149,20 +206,20 @@ def add_tooltips(content_html: str, terms: list) -> str:
                 del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
             continue
         if not NO_TOOLTIP_INSIDE.intersection(open_tags):
-            parts[index] = _mark_text(part, remaining)
+            parts[index] = _mark_text(part, remaining, glossary)
     return "".join(parts)
 
 
 # --- A page, decorated ---
 
 
-def decorate_page(content_html: str, src: str, index: PageIndex, terms: list, link) -> str:
+def decorate_page(content_html: str, src: str, index: PageIndex, glossary: Glossary, link) -> str:
     """A page's HTML as readers get it: controls kept out of the search index, quiet heading
     permalinks, glossary tooltips and, on a chapter, its reading aids. `link(src)` is the href of
     another page from this one."""
     content_html = exclude_controls(quiet_permalinks(content_html))
     if index.meta.get(src, {}).get("glossary_tooltips", True):
-        content_html = add_tooltips(content_html, terms)
+        content_html = add_tooltips(content_html, glossary)
     if src not in index.chapters:
         return content_html
     meta = index.meta[src]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from macros import engine, offline, pages
 from macros.content import GuideError, load_content
 from macros.reading_aids import PageIndex
 from macros.search_index import add_keywords_as_text, page_front_matter
+from macros.security import PolicyError, secure_site
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "dist" / "zensical"
@@ -67,7 +69,7 @@ def prepare(project: Path, work: Path) -> Path:
         if not target.exists():
             target.write_text(markdown, encoding="utf-8")
     config = engine.zensical_config(config, checklist_pages)
-    if offline.enabled_in(config["plugins"]):  # what MkDocs' on_files hook does for the offline copy
+    if engine.offline_copy(config):  # what MkDocs' on_files hook does for the offline copy
         (work / "docs" / offline.SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(offline.shim_source(), work / "docs" / offline.SHIM_PATH)
     # Front matter is checked before the build, so a mistake is reported as one message.
@@ -97,8 +99,9 @@ def build(project: Path = ROOT, out: Path = OUT) -> None:
 
 
 def post_build(site: Path, config: dict) -> None:
-    """What MkDocs' on_post_build hooks do, over the built site: chapters' keywords into the search index."""
-    directory_urls = not offline.enabled_in(config["plugins"]) and config.get("use_directory_urls", True)
+    """What MkDocs' hooks do as pages are written and after the build, over the built site: chapters'
+    keywords into the search index; the Content-Security-Policy in every page, and `_headers`."""
+    directory_urls = not engine.offline_copy(config) and config.get("use_directory_urls", True)
     pages_meta = page_front_matter(site.parent / "docs", directory_urls)
     index_path = site / engine.ZENSICAL_SEARCH_INDEX
     index = add_keywords_as_text(json.loads(index_path.read_text(encoding="utf-8")), pages_meta)
@@ -107,6 +110,21 @@ def post_build(site: Path, config: dict) -> None:
     script, wrapper = engine.ZENSICAL_OFFLINE_SEARCH_INDEX
     if (site / script).is_file():
         (site / script).write_text(wrapper.replace("{}", text), encoding="utf-8")
+    secure_site(site, offline=engine.offline_copy(config), styles=search_dialog_styles(site))
+
+
+# A stylesheet written as one string in a script: a long quoted run of CSS rules (".x{...}...").
+CSS_STRING = re.compile(r"'(\.[a-z][\w-]*\{[^'\\]{500,})'")
+
+
+def search_dialog_styles(site: Path) -> list[str]:
+    """The stylesheet Zensical's search dialog writes into a <style> element at run time, as its
+    bundle holds it, so the page policy can allow exactly that style by its hash."""
+    styles = [match.group(1) for bundle in site.glob(engine.ZENSICAL_BUNDLE)
+              for match in CSS_STRING.finditer(bundle.read_text(encoding="utf-8"))]
+    if len(styles) != 1:
+        raise PolicyError(f"expected the one stylesheet of Zensical's search dialog in {engine.ZENSICAL_BUNDLE}, found {len(styles)}")
+    return styles
 
 
 def main():
@@ -116,7 +134,7 @@ def main():
     args = parser.parse_args()
     try:
         build(args.config_file.resolve().parent, args.site_dir.resolve())
-    except GuideError as error:
+    except (GuideError, PolicyError) as error:
         raise SystemExit(f"ERROR: {error}") from None
     print(f"Zensical build: {args.site_dir}")
 

@@ -97,3 +97,19 @@ def test_offline_copy_remembers_ticks_after_reload(offline_page, offline_site):
     page.reload(wait_until="load")
     expect(page.locator(".hp-checklist input[type=checkbox]").first).to_be_checked()
     assert page.network == [], f"requests left the machine: {page.network}"
+
+
+def test_offline_copy_has_its_policy_and_it_stops_an_injected_script(offline_page, offline_site):
+    page = offline_page
+    page.goto((offline_site / "index.html").as_uri(), wait_until="load")
+    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    assert "script-src 'self' 'sha256-" in policy and "'unsafe-inline'" not in policy
+    page.wait_for_selector("html.hp-js")  # the page's own inline scripts ran
+    injected = page.evaluate("""() => {
+        const script = document.createElement("script");
+        script.textContent = "window.__injected = true";
+        document.head.append(script);
+        return window.__injected === true;
+    }""")
+    assert injected is False
+    assert any("Content Security Policy" in error for error in page.errors), page.errors

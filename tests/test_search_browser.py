@@ -17,8 +17,9 @@ def _open_search(page):
         label.click()
     else:
         page.locator(".md-search__input").click()
-    # The index loads in a worker; until then the box answers nothing.
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'")
+    # The index loads in a worker; until then the box answers nothing. (Waits are functions, not expressions:
+    # Playwright evaluates an expression with eval, which the site's Content-Security-Policy refuses.)
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'")
 
 
 def _result_pages(page) -> list[str]:
@@ -33,7 +34,7 @@ def _search(page, query: str) -> list[str]:
     """Clear the box, type the query key by key, and return the result pages once they stop changing."""
     box = page.locator(".md-search__input")
     box.fill("")
-    page.wait_for_function("!document.querySelector('.md-search-result__item')")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
     placeholder = page.inner_text(".md-search-result__meta")
     box.press_sequentially(query)
     previous, steady = None, 0

@@ -202,8 +202,10 @@ def test_keywords_feed_search_but_are_never_shown(site_dir):
         assert "Related words" not in shown, src
         assert entries[_url(src).lstrip("/")].get("keywords") == (keywords or None), src
         assert not keywords or ", ".join(keywords) not in shown, src
-    assert "therapist" in entries["repair/professional-help/"]["keywords"]
-    assert "therapist" not in main_content(soup(_built(site_dir, "repair/professional-help.md"))).get_text(" ")
+    # Some keywords are words the text never uses: the index is the only way a reader finds them.
+    unseen = [(src, word) for src in CHAPTERS for word in _meta(src).get("keywords", [])
+              if word.lower() not in main_content(soup(_built(site_dir, src))).get_text(" ").lower()]
+    assert len(unseen) >= 10, unseen
 
 
 def test_a_malformed_review_date_stops_the_build_naming_the_page(project_copy, tmp_path):

@@ -302,9 +302,12 @@ def test_zensical_offline_copy_links_resolve_and_search_works_from_disk(zensical
     ctx.route(lambda url: urlparse(url).scheme not in ("file", "data", "blob", "about"),
               lambda route: (attempted.append(route.request.url), route.abort()))
     page = ctx.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((site / "index.html").as_uri())
     box = _open_search(page)
     box.fill("therapist")
     expect(page.locator("ol[role=listbox] a[role=option][href*='repair/professional-help.html']")).to_have_count(1)
     ctx.close()
-    assert attempted == []
+    assert attempted == [] and errors == [], (attempted, errors)
