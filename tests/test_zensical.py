@@ -59,8 +59,8 @@ def zpage(browser, zensical_url):
 
 def test_the_core_imports_neither_engine():
     """macros/ loads, validates, renders and decorates without MkDocs or Zensical installed."""
-    core = ["macros", "macros.content", "macros.render", "macros.reading_aids", "macros.pages",
-            "macros.engine", "macros.offline", "macros.zensical_build"]
+    core = ["macros", "macros.content", "macros.render", "macros.reading_aids", "macros.pages", "macros.engine",
+            "macros.offline", "macros.search_index", "macros.headings", "macros.security", "macros.zensical_build"]
     script = ("import sys; sys.modules.update(mkdocs=None, zensical=None, material=None, mkdocs_macros=None)\n"
               f"import importlib; [importlib.import_module(name) for name in {core!r}]\n"
               "from macros.content import load_content; from pathlib import Path\n"
@@ -130,6 +130,22 @@ def test_no_page_loads_anything_from_another_host(engine, site_dir, zensical_sit
     for css in site.rglob("*.css"):
         foreign += [f"{css.name}: {url}" for url in re.findall(r"url\(\s*['\"]?(https?:)?//[^)]*\)", css.read_text(encoding="utf-8"))]
     assert not foreign, foreign
+
+
+def test_every_zensical_page_carries_the_policy_of_the_mkdocs_build(site_dir, zensical_site):
+    """The same Content-Security-Policy (macros/security.py) over Zensical's pages: each names its own
+    inline scripts; style-src also names the one stylesheet Zensical's search dialog writes."""
+    def directives(page):
+        meta = soup(page).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, page
+        return dict(d.strip().split(" ", 1) for d in meta["content"].split(";"))
+    for relative in built_pages(zensical_site):
+        mkdocs, zensical = directives(site_dir / relative), directives(zensical_site / relative)
+        assert {k: v for k, v in zensical.items() if k not in ("script-src", "style-src")} == \
+               {k: v for k, v in mkdocs.items() if k not in ("script-src", "style-src")}
+        assert re.fullmatch(r"'self'( 'sha256-[\w+/=]+')+", zensical["script-src"]), relative
+        assert re.fullmatch(r"'self' 'sha256-[\w+/=]+'", zensical["style-src"]), relative
+    assert "Content-Security-Policy:" in (zensical_site / "_headers").read_text(encoding="utf-8")
 
 
 # --- what Zensical cannot do yet: each listed in README.md "Moving to Zensical", each still true ---
