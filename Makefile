@@ -2,14 +2,21 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Zensical, Material's successor, in a virtualenv of its own (see "Moving to Zensical" in README.md).
+ZENSICAL_VENV := .venv-zensical
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench offline browser clean
+.PHONY: serve build test bench offline zensical browser clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(ZENSICAL_VENV)/bin/zensical: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
 $(VENV)/.tests-installed: $(BIN)/mkdocs tests/requirements.txt
@@ -24,6 +31,10 @@ serve: $(BIN)/mkdocs
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
+## zensical: the same guide built with Zensical into dist/zensical/ (MkDocs stays the default)
+zensical: $(ZENSICAL_VENV)/bin/zensical
+	$(ZENSICAL_VENV)/bin/python -m macros.zensical_build
+
 ## browser: Debian's Chromium, which the browser tests drive
 browser:
 	@test -x $(CHROMIUM) || { \
@@ -32,11 +43,11 @@ browser:
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
 ## test: run the whole test suite (data, built HTML, and real-browser tests)
-test: $(VENV)/.tests-installed browser bench/node_modules/.installed-deps
+test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-deps
 	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site dist
+	rm -rf $(VENV) $(ZENSICAL_VENV) site dist
 
 # Pinned Node tools in bench/ (package-lock.json): the iframe-worker shim for the offline copy and the
 # Nu Html Checker (vnu-jar) for the tests (dependencies), Lighthouse (devDependencies) for the benchmark.
@@ -57,6 +68,6 @@ offline: $(BIN)/mkdocs bench/node_modules/.installed-deps
 	@echo "Offline copy: dist/offline/index.html (zipped: dist/hall-pass-guide-offline.zip)"
 
 ## bench: build time, page weight, own JS+CSS and Lighthouse scores, against the targets
-bench: $(VENV)/.tests-installed browser bench/node_modules/.installed-all
+bench: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-all
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/bench.py
 

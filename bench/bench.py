@@ -1,7 +1,8 @@
 """`make bench`: how fast, light, private and accessible the built guide is, against its targets.
 
 Measures, in one run:
-  * cold build time of the site next to a plain Material build of the same Markdown (no macros, no hooks);
+  * cold build time of the site next to a plain Material build of the same Markdown (no macros, no hooks),
+    and next to the same site built with Zensical (`make zensical`);
   * gzipped bytes of every page with the files it references (HTML, CSS, JS, icons, fonts, images),
     and what Material's scripts fetch after start (search worker and index, sitemap for instant loading);
   * the site's own JS+CSS (docs/assets), gzipped;
@@ -68,19 +69,16 @@ def plain_config(work: Path) -> Path:
     the docs copied, and the checklist pages our hook generates written out as the Markdown it generates
     (their `{{ }}` calls stay raw text). Paths are absolute; everything lives in a temporary folder."""
     import yaml
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
     from mkdocs.utils.yaml import yaml_load
 
-    from macros import hooks
+    from macros import pages
+    from macros.content import load_content
 
     docs = work / "plain-docs"
     shutil.copytree(ROOT / "docs", docs)
-    real = load_config(str(ROOT / "mkdocs.yml"))
-    hooks.on_config(real)
-    real.plugins._current_plugin = "bench"  # File.generated records who generated a file; normally set by MkDocs
-    for generated in hooks.on_files(Files([]), real):
-        (docs / generated.src_uri).write_text(generated.content_string, encoding="utf-8")
+    checklist_pages = pages.checklist_pages(load_content(ROOT / "data", ROOT / "docs"))
+    for path, (_, markdown) in checklist_pages.items():
+        (docs / path).write_text(markdown, encoding="utf-8")
 
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
         config = yaml_load(f)
@@ -88,7 +86,7 @@ def plain_config(work: Path) -> Path:
     config.pop("watch", None)  # serve-only paths, relative to the real project
     config["plugins"] = [p for p in config.get("plugins", [])
                          if (next(iter(p)) if isinstance(p, dict) else p) != "macros"]
-    config["nav"] = real["nav"]
+    config["nav"] = pages.add_to_nav(config["nav"], checklist_pages)
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     path = work / "mkdocs-plain.yml"
@@ -109,16 +107,29 @@ def timed_build(config: Path, out: Path, strict: bool) -> float:
     return elapsed
 
 
-def measure_build(work: Path) -> tuple[float, float, Path]:
+def timed_zensical_build(out: Path) -> float:
+    """`make zensical`'s build (its copy of the project, then Zensical, strict) in its own virtualenv."""
+    command = [str(ROOT / ".venv-zensical" / "bin" / "python"), "-m", "macros.zensical_build", "-d", str(out)]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"Zensical build failed:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def measure_build(work: Path) -> tuple[float, float, float, Path]:
     """Clean builds (a fresh process, an empty output folder), one timed run each, side by side. Each
-    is built once untimed first, so neither pays for a cold disk cache or for compiling .pyc files."""
+    is built once untimed first, so none pays for a cold disk cache or for compiling .pyc files."""
     plain = plain_config(work)
     timed_build(ROOT / "mkdocs.yml", work / "warm-site", strict=True)
     timed_build(plain, work / "warm-plain", strict=True)
+    timed_zensical_build(work / "warm-zensical")
     site = work / "site"
     guide_time = timed_build(ROOT / "mkdocs.yml", site, strict=True)
     plain_time = timed_build(plain, work / "plain-site", strict=True)
-    return guide_time, plain_time, site
+    zensical_time = timed_zensical_build(work / "zensical-site")
+    return guide_time, plain_time, zensical_time, site
 
 
 # --- page weight -----------------------------------------------------------------------------------
@@ -453,10 +464,11 @@ def main():
     targets = []
     try:
         print("== Build (clean build in a fresh process, one timed run each, after one untimed warm-up) ==")
-        guide, plain, site = measure_build(work)
+        guide, plain, zensical, site = measure_build(work)
         ratio = guide / plain
         print(f"  this site (macros + hooks, --strict)   {guide:6.2f} s")
         print(f"  plain Material, same pages, no macros  {plain:6.2f} s")
+        print(f"  this site with Zensical (make zensical){zensical:6.2f} s  (for comparison; no target)")
         print(f"  ratio                                  {ratio:6.2f} x  (target <= {TARGETS['build_ratio']} x)")
         targets.append((f"build time <= {TARGETS['build_ratio']} x plain", f"{ratio:.2f} x", ratio <= TARGETS["build_ratio"]))
 

@@ -1,5 +1,7 @@
-"""The guide's mkdocs-macros module: structured content from data/ rendered into pages."""
+"""The guide's macros module (mkdocs-macros, and Zensical's macros support): structured content from
+data/ rendered into pages."""
 
+from macros import engine
 from macros.content import site_content
 from macros.render import Renderer
 
@@ -8,6 +10,6 @@ def define_env(env):
     """Load and validate data/ once per build, then register one macro per component."""
     config = env.conf
     content = site_content(config)
-    renderer = Renderer(content, config, page_src=lambda: env.page.file.src_uri if env.page else "?")
+    renderer = Renderer(content, config, page_src=lambda: engine.page_src(env.page))
     for name in Renderer.MACROS:
         env.macro(getattr(renderer, name), name)

@@ -10,13 +10,19 @@ from pathlib import Path
 
 import yaml
 from markdown.extensions.toc import slugify
-from mkdocs.exceptions import PluginError
+
+from macros import engine
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class DataError(PluginError):
+class GuideError(Exception):
+    """A mistake in the guide's sources that stops the build; its message names file, entry and field.
+    Each engine's adapter reports it in that engine's own way."""
+
+
+class DataError(GuideError):
     """One or more problems in data/, each naming the file, the entry and the field."""
 
     def __init__(self, problems: list[str]):
@@ -24,6 +30,21 @@ class DataError(PluginError):
         super().__init__(
             f"{len(problems)} problem(s) in the guide's data files:\n  - " + "\n  - ".join(problems)
         )
+
+
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter(text: str) -> tuple[str, dict]:
+    """A page's Markdown and its front matter, read as both engines read it (YAML between --- lines)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    try:
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        return text, {}
+    return (text[match.end():].lstrip("\n"), meta) if isinstance(meta, dict) else (text, {})
 
 
 # --- The shapes data may take. Each returns the cleaned value, reporting problems through `check`. ---
@@ -328,8 +349,8 @@ _cache: dict = {}
 
 
 def site_content(config) -> dict:
-    """The project's data/ (beside mkdocs.yml), validated, for a MkDocs config."""
-    return load_content(Path(config["config_file_path"]).parent / "data", Path(config["docs_dir"]))
+    """The project's data/ (beside mkdocs.yml), validated, for either engine's config."""
+    return load_content(engine.project_dir(config) / "data", engine.docs_dir(config))
 
 
 def load_content(data_dir: Path, docs_dir: Path) -> dict:

@@ -1,4 +1,4 @@
-"""MkDocs hooks: reading aids on each chapter and glossary tooltips, added at build time.
+"""Reading aids on each chapter and glossary tooltips, computed from a page's HTML (either engine).
 
 A chapter is a page whose front matter has `last_reviewed:`. It gets, under its title, one quiet line:
 reading time, review date and topics (its `tags:`). Its `keywords:` go into the search index only
@@ -11,25 +11,15 @@ import collections
 import datetime
 import heapq
 import html
-import json
 import math
 import re
-import sys
-from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-if str(PROJECT_DIR) not in sys.path:  # mkdocs loads hooks by path; make `macros` importable as a package
-    sys.path.insert(0, str(PROJECT_DIR))
 
-from markdown.extensions.toc import slugify  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
-
-from macros.content import site_content  # noqa: E402
-from macros.render import TEMPLATE_ENV, page_url  # noqa: E402
-from macros.search_index import add_keywords, page_front_matter  # noqa: E402
+from macros import engine
+from macros.content import GuideError, front_matter
+from macros.headings import quiet_permalinks
+from macros.render import TEMPLATE_ENV
+from macros.search_index import exclude_controls
 
 WORDS_PER_MINUTE = 200
 RELATED_LIMIT = 3
@@ -37,10 +27,6 @@ RELATED_LIMIT = 3
 NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "pre",
                      "script", "style", "summary", "svg", "textarea", "time"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-_chapters: dict = {}  # src_uri -> {"title", "tags", "related", "order"}, rebuilt on every build
-_by_tag: dict = {}  # tag -> the chapters that have it, in reading order
-
 
 def _title_of(markdown: str, meta: dict, fallback: str) -> str:
     if meta.get("title"):
@@ -56,51 +42,51 @@ def _check_meta(src: str, meta: dict):
     where = f"docs/{src}: front matter"
     reviewed = meta.get("last_reviewed")
     if not isinstance(reviewed, datetime.date):
-        raise PluginError(f'{where} field "last_reviewed" should be a date like 2026-11-25, found {reviewed!r}')
+        raise GuideError(f'{where} field "last_reviewed" should be a date like 2026-11-25, found {reviewed!r}')
     for name in ("tags", "keywords", "related"):
         value = meta.get(name, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise PluginError(f'{where} field "{name}" should be a list of words, found {value!r}')
+            raise GuideError(f'{where} field "{name}" should be a list of words, found {value!r}')
 
 
-def on_nav(nav, config, files):
-    """Read every chapter's front matter first, so any chapter can list the others as related."""
-    global _glossary
-    _glossary = glossary_terms(config)
-    _chapters.clear()
-    for order, page in enumerate(nav.pages):
-        markdown, meta = get_data(page.file.content_string)
-        if "last_reviewed" not in meta:
-            continue
-        src = page.file.src_uri
-        _check_meta(src, meta)
-        _chapters[src] = {"title": _title_of(markdown, meta, src), "tags": meta.get("tags", []),
-                          "related": meta.get("related", []), "order": order}
-    index_by_tag()
-    for src, chapter in _chapters.items():
-        for other in chapter["related"]:
-            if other not in _chapters:
-                raise PluginError(f'docs/{src}: front matter field "related" names "{other}", which is not a chapter in the nav')
-    return nav
+class PageIndex:
+    """Every page's front matter, in reading order, read once per build before any page is written,
+    so any chapter can list the others as related."""
 
+    def __init__(self, pages):
+        """`pages`: (Markdown path, Markdown source) of every page in the nav, in reading order."""
+        self.meta, self.chapters = {}, {}
+        for order, (src, text) in enumerate(pages):
+            markdown, meta = front_matter(text)
+            self.meta[src] = meta
+            if "last_reviewed" not in meta:
+                continue
+            _check_meta(src, meta)
+            self.chapters[src] = {"title": _title_of(markdown, meta, src), "tags": meta.get("tags", []),
+                                  "related": meta.get("related", []), "order": order}
+        self.index_by_tag()
+        for src, chapter in self.chapters.items():
+            for other in chapter["related"]:
+                if other not in self.chapters:
+                    raise GuideError(f'docs/{src}: front matter field "related" names "{other}", which is not a chapter in the nav')
 
-def index_by_tag():
-    """Chapters listed under each of their tags, so related chapters are looked for among those sharing one."""
-    _by_tag.clear()
-    for src, chapter in _chapters.items():
-        for tag in set(chapter["tags"]):
-            _by_tag.setdefault(tag, []).append(src)
+    def index_by_tag(self):
+        """Chapters listed under each of their tags, so related chapters are looked for among those sharing one."""
+        self.by_tag = {}
+        for src, chapter in self.chapters.items():
+            for tag in set(chapter["tags"]):
+                self.by_tag.setdefault(tag, []).append(src)
 
-
-def related_chapters(src: str) -> list[str]:
-    """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order, then the earlier)."""
-    chapter = _chapters[src]
-    chosen = [other for other in chapter["related"] if other != src]
-    shared = collections.Counter(other for tag in set(chapter["tags"]) for other in _by_tag[tag])
-    by_tags = heapq.nsmallest(
-        RELATED_LIMIT, (o for o in shared if o != src and o not in chosen),
-        key=lambda o: (-shared[o], abs(_chapters[o]["order"] - chapter["order"]), _chapters[o]["order"]))
-    return (chosen + by_tags)[:RELATED_LIMIT]
+    def related_chapters(self, src: str) -> list[str]:
+        """Chosen chapters first, then those sharing the most tags (ties: the nearest in reading order, then the earlier)."""
+        chapters = self.chapters
+        chapter = chapters[src]
+        chosen = [other for other in chapter["related"] if other != src]
+        shared = collections.Counter(other for tag in set(chapter["tags"]) for other in self.by_tag[tag])
+        by_tags = heapq.nsmallest(
+            RELATED_LIMIT, (o for o in shared if o != src and o not in chosen),
+            key=lambda o: (-shared[o], abs(chapters[o]["order"] - chapter["order"]), chapters[o]["order"]))
+        return (chosen + by_tags)[:RELATED_LIMIT]
 
 
 def reading_minutes(content_html: str) -> int:
@@ -162,14 +148,20 @@ class Glossary:
         return sorted({i for key in keys for i in self._by_first_word.get(key, ())})
 
 
-_glossary = Glossary([])  # made once per build in on_nav
+_glossaries: dict = {}  # the Glossary of the validated content, made once per build
 
 
-def glossary_terms(config) -> Glossary:
-    try:
-        return Glossary(site_content(config)["glossary.yml"])
-    except ValueError as error:
-        raise PluginError(str(error)) from error
+def glossary_terms(content: dict) -> Glossary:
+    """data/glossary.yml, ready to find its terms in running text."""
+    key = id(content["glossary.yml"])
+    if key not in _glossaries:
+        try:
+            glossary = Glossary(content["glossary.yml"])
+        except ValueError as error:
+            raise GuideError(str(error)) from error
+        _glossaries.clear()
+        _glossaries[key] = glossary
+    return _glossaries[key]
 
 
 def _mark_text(text: str, remaining: set, glossary: Glossary) -> str:
@@ -218,38 +210,30 @@ def add_tooltips(content_html: str, glossary: Glossary) -> str:
     return "".join(parts)
 
 
-# --- The hook ---
+# --- A page, decorated ---
 
 
-def on_page_content(content_html, page, config, files):
-    src = page.file.src_uri
-    if page.meta.get("glossary_tooltips", True):
-        content_html = add_tooltips(content_html, _glossary)
-    if src not in _chapters:
+def decorate_page(content_html: str, src: str, index: PageIndex, glossary: Glossary, link) -> str:
+    """A page's HTML as readers get it: controls kept out of the search index, quiet heading
+    permalinks, glossary tooltips and, on a chapter, its reading aids. `link(src)` is the href of
+    another page from this one."""
+    content_html = exclude_controls(quiet_permalinks(content_html))
+    if index.meta.get(src, {}).get("glossary_tooltips", True):
+        content_html = add_tooltips(content_html, glossary)
+    if src not in index.chapters:
         return content_html
-    reviewed = page.meta["last_reviewed"]
-    topics_url = get_relative_url(page_url("topics.md"), page_url(src))
+    meta = index.meta[src]
+    reviewed = meta["last_reviewed"]
+    topics = link("topics.md")
     top = TEMPLATE_ENV.get_template("reading-aids.html").render(
         part="top", minutes=reading_minutes(content_html), reviewed=reviewed,
         reviewed_text=f"{reviewed.day} {reviewed:%B %Y}",
-        topics=[{"name": tag, "href": f"{topics_url}#tag:{slugify(tag, '-')}"} for tag in page.meta.get("tags", [])],
+        topics=[{"name": tag, "href": f"{topics}#{engine.topic_anchor(tag)}"} for tag in meta.get("tags", [])],
     )
-    related = [{"title": _chapters[o]["title"], "href": get_relative_url(page_url(o), page_url(src))}
-               for o in related_chapters(src)]
+    related = [{"title": index.chapters[o]["title"], "href": link(o)} for o in index.related_chapters(src)]
     end = TEMPLATE_ENV.get_template("reading-aids.html").render(part="end", related=related)
     head, h1_end, body = content_html.partition("</h1>")
     if not h1_end:
-        raise PluginError(f"docs/{src}: a chapter needs a # title for its reading time and review date")
+        raise GuideError(f"docs/{src}: a chapter needs a # title for its reading time and review date")
     return head + h1_end + top + body + end
 
-
-@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
-def on_post_build(config):
-    """Put each chapter's keywords into the search index, where search finds them but no reader sees them
-    (and its description where its own entry would show a blank)."""
-    path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    pages = page_front_matter(Path(config["docs_dir"]), config["use_directory_urls"])
-    path.write_text(json.dumps(add_keywords(index, pages), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
-from macros.content import chapter_lines, chapter_sections
+from macros import engine
+from macros.content import GuideError, chapter_lines, chapter_sections
+from macros.engine import page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 # One template environment for every component; autoescaping keeps data text as text.
@@ -19,18 +19,6 @@ TEMPLATE_ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-
-
-def page_url(src_path: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a Markdown file, keeping any #anchor. Without directory URLs (the offline
-    copy, opened from file://) a page is its .html file."""
-    path, _, anchor = src_path.partition("#")
-    stem = path[: -len(".md")]
-    if not directory_urls:
-        url = stem + ".html"
-    else:
-        url = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-    return url + (f"#{anchor}" if anchor else "")
 
 
 def chapter_title(docs_dir: Path, src_path: str) -> str:
@@ -56,7 +44,7 @@ class Renderer:
         self.content = content
         self.config = config
         self.page_src = page_src
-        self.docs_dir = Path(config["docs_dir"])
+        self.docs_dir = engine.docs_dir(config)
         self.site_url = config.get("site_url") or ""
         self.checklists = {c["id"]: c for c in content["checklists.yml"]}
         self.situations = {s["id"]: s for s in content["scripts.yml"]}
@@ -70,8 +58,7 @@ class Renderer:
 
     def link(self, src_path: str) -> str:
         """A URL to another page, relative to the page being rendered."""
-        directory_urls = self.config["use_directory_urls"]
-        return get_relative_url(page_url(src_path, directory_urls), page_url(self.page_src(), directory_urls))
+        return engine.link(self.config, src_path, self.page_src())
 
     def checklist_address(self, checklist_id: str) -> str:
         """The full web address of a checklist's own page, printed at its foot."""
@@ -79,7 +66,7 @@ class Renderer:
 
     def _lookup(self, table: dict, kind: str, entry_id: str):
         if entry_id not in table:
-            raise PluginError(
+            raise GuideError(
                 f'{kind} "{entry_id}" (called from docs/{self.page_src()}) is not in data/; '
                 f"known ids: {', '.join(table)}"
             )
@@ -136,7 +123,7 @@ class Renderer:
         links = self.config["extra"].get("community") or {}
         for name, url in links.items():
             if url and not str(url).startswith(("https://", "http://")):
-                raise PluginError(f'mkdocs.yml extra.community.{name}: "{url}" is not a web address (https://...)')
+                raise GuideError(f'mkdocs.yml extra.community.{name}: "{url}" is not a web address (https://...)')
         return self._render("community.html", links={k: v for k, v in links.items() if v})
 
     def agreement_form(self) -> str:

@@ -9,8 +9,7 @@ import html
 import re
 from pathlib import Path
 
-import yaml
-
+from macros.content import front_matter
 from macros.render import page_url
 
 FIELD = "keywords"
@@ -19,33 +18,41 @@ FIELD = "keywords"
 BOOST = 50
 
 
-def front_matter(text: str) -> dict:
-    """The YAML between the opening `---` lines of a Markdown file, or {}."""
-    if not text.startswith("---\n"):
-        return {}
-    head, sep, _ = text[4:].partition("\n---")
-    return (yaml.safe_load(head) or {}) if sep else {}
-
-
 def page_front_matter(docs_dir: Path, directory_urls: bool = True) -> dict[str, dict]:
     """{a page's location in the search index: its front matter}, for every page under docs_dir."""
-    return {page_url(path.relative_to(docs_dir).as_posix(), directory_urls): front_matter(path.read_text(encoding="utf-8"))
+    return {page_url(path.relative_to(docs_dir).as_posix(), directory_urls): front_matter(path.read_text(encoding="utf-8"))[1]
             for path in sorted(docs_dir.rglob("*.md"))}
+
+
+def _own_entries(entries: list[dict], pages: dict[str, dict]):
+    """Each page's own entry (not its sections, location#anchor) with the page's front matter. A page
+    whose own entry has no text (it opens straight into its first section) shows its description instead."""
+    for doc in entries:
+        meta = pages.get(doc["location"])
+        if not meta:
+            continue
+        if not doc.get("text", "").strip() and meta.get("description"):
+            doc["text"] = f"<p>{html.escape(str(meta['description']))}</p>"
+        yield doc, meta
 
 
 def add_keywords(index: dict, pages: dict[str, dict]) -> dict:
     """A search index ({"config": {"fields": ...}, "docs": [{"location", "text", ...}]}) with each page's
-    keywords in a field of their own, indexed but never shown in a result. A page whose own entry has
-    no text (it opens straight into its first section) shows its description instead of a blank."""
+    keywords in a field of their own, indexed but never shown in a result."""
     index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": BOOST}
-    for doc in index["docs"]:
-        meta = pages.get(doc["location"])  # the page's own entry, not its sections (location#anchor)
-        if not meta:
-            continue
+    for doc, meta in _own_entries(index["docs"], pages):
         if meta.get(FIELD):
             doc[FIELD] = [str(word) for word in meta[FIELD]]
-        if not doc.get("text", "").strip() and meta.get("description"):
-            doc["text"] = f"<p>{html.escape(str(meta['description']))}</p>"
+    return index
+
+
+def add_keywords_as_text(index: dict, pages: dict[str, dict]) -> dict:
+    """The same for a search that reads only each entry's title, text and place ({"items": [...]},
+    Zensical's): the keywords end the page's own entry's text, so search finds them, and a result
+    found through one shows them."""
+    for doc, meta in _own_entries(index["items"], pages):
+        if meta.get(FIELD):
+            doc["text"] += f"<p>Related words: {html.escape(', '.join(str(word) for word in meta[FIELD]))}</p>"
     return index
 
 

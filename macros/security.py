@@ -102,12 +102,15 @@ def worker_shim_script(shim: str, worker_url: str) -> str:
     return SHIM_PLACEHOLDER.sub(lambda m: functions[m.group(1)] or worker_url, template.group(1))
 
 
-def policy(hashes, offline: bool = False, header: bool = False) -> str:
-    """The policy text: script-src lists the hashes (sorted, so builds are reproducible)."""
+def policy(hashes, offline: bool = False, header: bool = False, styles=()) -> str:
+    """The policy text: script-src lists the hashes (sorted, so builds are reproducible); style-src the
+    hashes of `styles`, style elements a theme's script writes (Zensical's search dialog has one)."""
     directives = []
     for name, sources, _why in POLICY + (HEADER_ONLY if header else ()):
         if name == "script-src":
             sources = " ".join([sources, *sorted(set(hashes))])
+        if name == "style-src" and styles:
+            sources = " ".join([sources, *sorted({script_hash(text) for text in styles})])
         if offline and name in OFFLINE_DIRECTIVES:
             sources = f"{sources} {OFFLINE_SOURCE}"
         directives.append(f"{name} {sources}")
@@ -125,7 +128,7 @@ def runtime_scripts(page_html: str, shim: str | None) -> list[str]:
     return [worker_shim_script(shim, json.loads(config.group(1))["search"])]
 
 
-def add_policy_meta(page_html: str, where: str, offline: bool = False, more_scripts=()) -> tuple[str, list[str]]:
+def add_policy_meta(page_html: str, where: str, offline: bool = False, more_scripts=(), styles=()) -> tuple[str, list[str]]:
     """The page with its policy as the first thing in <head> after the charset, so it governs every script.
     `more_scripts` are inline scripts the page creates at run time. Returns the page and the hashes it names."""
     if 'http-equiv="Content-Security-Policy"' in page_html:
@@ -136,16 +139,16 @@ def add_policy_meta(page_html: str, where: str, offline: bool = False, more_scri
     if SCRIPT.search(page_html, 0, anchor.end()):
         raise PolicyError(f"{where}: a script comes before the Content-Security-Policy could be placed")
     hashes = sorted({script_hash(text) for text in [*inline_scripts(page_html), *more_scripts]})
-    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(hashes, offline)}">'
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(hashes, offline, styles=styles)}">'
     return page_html[: anchor.end()] + meta + page_html[anchor.end():], hashes
 
 
-def headers_file(site_dir: Path, hashes) -> str:
+def headers_file(site_dir: Path, hashes, styles=()) -> str:
     """`_headers` for Netlify and Cloudflare Pages. One policy for every path, naming the union of all
     pages' hashes: a header rule cannot vary by page without one block per page, and every hash in the
     union is a script of this site. Each page's own meta policy still allows only its own scripts."""
     lines = ["# Made by macros/security.py at build time; see README.md, \"Security headers\".", "/*",
-             f"  Content-Security-Policy: {policy(hashes, header=True)}"]
+             f"  Content-Security-Policy: {policy(hashes, header=True, styles=styles)}"]
     lines += [f"  {name}: {value}" for name, value, _why in HEADERS]
     for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()):
         if FINGERPRINTED.match(path):
@@ -153,16 +156,17 @@ def headers_file(site_dir: Path, hashes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def secure_page(page_html: str, where: str, offline: bool = False, shim: str | None = None) -> tuple[str, list[str]]:
+def secure_page(page_html: str, where: str, offline: bool = False, shim: str | None = None,
+                styles=()) -> tuple[str, list[str]]:
     """One built page with its policy added; `shim` is the iframe-worker shim's text when the pages load it."""
-    return add_policy_meta(page_html, where, offline, runtime_scripts(page_html, shim))
+    return add_policy_meta(page_html, where, offline, runtime_scripts(page_html, shim), styles)
 
 
-def write_headers(site_dir: Path, hashes) -> None:
-    (Path(site_dir) / "_headers").write_text(headers_file(Path(site_dir), hashes), encoding="utf-8")
+def write_headers(site_dir: Path, hashes, styles=()) -> None:
+    (Path(site_dir) / "_headers").write_text(headers_file(Path(site_dir), hashes, styles), encoding="utf-8")
 
 
-def secure_site(site_dir: Path, offline: bool = False) -> set[str]:
+def secure_site(site_dir: Path, offline: bool = False, styles=()) -> set[str]:
     """After a build, over its output folder: the policy in every page and, for a web build, `_headers`.
     Returns the distinct inline-script hashes of the whole site."""
     site_dir = Path(site_dir)
@@ -171,9 +175,9 @@ def secure_site(site_dir: Path, offline: bool = False) -> set[str]:
     every_hash: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
         page_html, hashes = secure_page(page.read_text(encoding="utf-8"), page.relative_to(site_dir).as_posix(),
-                                        offline, shim)
+                                        offline, shim, styles)
         page.write_text(page_html, encoding="utf-8")
         every_hash.update(hashes)
     if not offline:
-        write_headers(site_dir, every_hash)
+        write_headers(site_dir, every_hash, styles)
     return every_hash

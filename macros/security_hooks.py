@@ -11,7 +11,8 @@ if str(PROJECT_DIR) not in sys.path:  # mkdocs loads hooks by path; make `macros
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros.offline_hooks import SHIM_SOURCE, offline_build  # noqa: E402
+from macros import engine  # noqa: E402
+from macros.offline import SHIM_SOURCE  # noqa: E402
 from macros.security import PolicyError, secure_page, write_headers  # noqa: E402
 
 _hashes: set = set()  # every page's inline-script hashes, for _headers
@@ -26,7 +27,7 @@ def on_startup(command, dirty):
 
 def on_pre_build(config):
     _hashes.clear()
-    _build["offline"] = offline_build(config)
+    _build["offline"] = engine.offline_copy(config)
     _build["shim"] = SHIM_SOURCE.read_text(encoding="utf-8") if _build["offline"] else None
 
 

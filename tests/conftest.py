@@ -3,23 +3,25 @@
 import functools
 import http.server
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
-from site_pages import built_pages
+from site_pages import built_pages, page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 # mkdocs.yml as MkDocs reads it (it knows the !ENV tag), for tests that need a setting.
 SITE_CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+SITE_ADDRESS = urlparse(SITE_CONFIG["site_url"])
 CHROMIUM = os.environ.get("HP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -27,8 +29,16 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder, as a separate process (as an editor runs it)."""
+ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
+
+
+def build(project: Path, site_dir: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder, as a separate process (as an editor runs it); or,
+    with engine="zensical", `make zensical`'s build (OFFLINE=true in the environment: the offline copy)."""
+    if engine == "zensical":
+        assert ZENSICAL_PYTHON.exists(), "Zensical's virtualenv is missing: run `make test`, which installs it"
+        command = [str(ZENSICAL_PYTHON), "-m", "macros.zensical_build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+        return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
@@ -36,9 +46,9 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def failing_build(project: Path, site_dir: Path) -> str:
+def failing_build(project: Path, site_dir: Path, engine: str = "mkdocs") -> str:
     """Build a project that is broken on purpose: the build must stop; returns what it printed."""
-    result = build(project, site_dir)
+    result = build(project, site_dir, engine)
     assert result.returncode != 0, "the build should have stopped"
     return result.stdout + result.stderr
 
@@ -85,19 +95,66 @@ def main_content(page: BeautifulSoup):
     return page.select_one("article.md-content__inner")
 
 
+def _target_file(site: Path, url_path: str) -> Path:
+    target = site / url_path.lstrip("/")
+    return target / "index.html" if url_path.endswith("/") or target.is_dir() else target
+
+
+def internal_links(site: Path):
+    """(page, href, target file, anchor) for every link and asset reference that stays on the site."""
+    for path in [*html_pages(site), site / "404.html"]:
+        page = soup(path)
+        base = page_url("/", path.relative_to(site).as_posix())
+        for tag in page.find_all(["a", "link", "script", "img", "source"]):
+            ref = tag.get("href") or tag.get("src")
+            if not ref or ref.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                continue
+            parsed = urlparse(ref)
+            if parsed.scheme:
+                if parsed.netloc != SITE_ADDRESS.netloc:
+                    continue  # an external link a reader follows; the privacy tests cover requests
+                url_path = parsed.path.replace(SITE_ADDRESS.path.rstrip("/"), "", 1) or "/"
+            elif ref.startswith("/"):
+                url_path = parsed.path
+            else:
+                url_path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parsed.path or posixpath.basename(base)))
+                if (parsed.path.endswith("/") or not parsed.path and base.endswith("/")) and not url_path.endswith("/"):
+                    url_path += "/"
+            if path.name == "404.html" and not parsed.scheme and not ref.startswith("/"):
+                continue  # 404.html is served at any depth; Material makes its links absolute at runtime
+            yield path, ref, _target_file(site, unquote(url_path)), unquote(parsed.fragment)
+
+
+def broken_links(site: Path) -> tuple[int, list[str]]:
+    """How many internal links and asset references a built site has, and those that lead nowhere."""
+    broken, checked = [], 0
+    for path, ref, target, anchor in internal_links(site):
+        checked += 1
+        if not target.is_file():
+            broken.append(f"{path.relative_to(site)}: {ref} (no file)")
+        elif anchor and target.suffix == ".html" and not soup(target).find(id=anchor):
+            broken.append(f"{path.relative_to(site)}: {ref} (no #{anchor})")
+    return checked, broken
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir) -> str:
-    """The built site served on 127.0.0.1, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def serve(site: Path):
+    """A built site served on 127.0.0.1, as a static host would: yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    """The built site served on 127.0.0.1, as a static host would."""
+    yield from serve(site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -130,14 +187,21 @@ class PageRecord:
         ]
 
 
-@pytest.fixture
-def context(browser, base_url):
+def new_context(browser, base_url):
     """A fresh browser profile (empty storage) whose requests to other hosts are blocked."""
     ctx = browser.new_context(base_url=base_url)
     host = urlparse(base_url).netloc
     ctx.route(lambda url: urlparse(url).netloc != host and urlparse(url).scheme in ("http", "https"),
               lambda route: route.abort())
+    return ctx
+
+
+@pytest.fixture
+def context(browser, base_url):
+    """A fresh browser profile (empty storage) whose requests to other hosts are blocked."""
+    ctx = new_context(browser, base_url)
     yield ctx
+    ctx.unroute_all(behavior="ignoreErrors")  # a route still answering when the test ends is not an error
     ctx.close()
 
 
@@ -147,6 +211,7 @@ def page(context, base_url):
     tab = context.new_page()
     tab.record = PageRecord(tab, base_url)
     yield tab
+    tab.unroute_all(behavior="ignoreErrors")  # e.g. a sitemap rewrite still answering when the test ends
 
 
 def serve_sitemap_for_this_host(page, base_url):

@@ -120,15 +120,19 @@ def test_every_problem_is_listed_at_once(data_copy):
 # --- the same mistakes, as an editor meets them: the build stops ---
 
 
-def test_bad_data_stops_the_build_with_the_message(project_copy, tmp_path):
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_bad_data_stops_the_build_with_the_message(project_copy, tmp_path, engine):
     edit(project_copy / "data" / "checklists.yml", lambda c: c[3]["items"][0].pop("text"))
-    assert 'data/checklists.yml, checklist "rules", field "items", item "scope", field "text": is missing' in failing_build(project_copy, tmp_path / "out")
+    output = failing_build(project_copy, tmp_path / "out", engine)
+    assert 'data/checklists.yml, checklist "rules", field "items", item "scope", field "text": is missing' in output
+    assert "Traceback" not in output
 
 
-def test_unknown_id_in_a_page_stops_the_build_naming_id_and_page(project_copy, tmp_path):
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_unknown_id_in_a_page_stops_the_build_naming_id_and_page(project_copy, tmp_path, engine):
     chapter = project_copy / "docs" / "prepare" / "safety-checklist.md"
     chapter.write_text(chapter.read_text().replace('checklist("safety-before")', 'checklist("safety-befor")'))
-    output = failing_build(project_copy, tmp_path / "out")
+    output = failing_build(project_copy, tmp_path / "out", engine)
     assert 'Checklist "safety-befor"' in output
     assert "prepare/safety-checklist.md" in output
 

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, broken_links
 
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 
@@ -52,6 +52,13 @@ def test_offline_build_references_no_host_for_anything_it_loads(offline_site):
     shim = offline_site / "assets" / "javascripts" / "iframe-worker" / "shim.js"
     assert shim.is_file() and "IFrameWorker" in shim.read_text(encoding="utf-8")
     assert (offline_site / "search" / "search_index.js").is_file()
+
+
+def test_every_internal_link_resolves_in_the_offline_copy(offline_site):
+    """Links our macros and hooks write (related chapters, checklist links) lead to .html files here."""
+    checked, broken = broken_links(offline_site)
+    assert checked > 500
+    assert not broken, "\n".join(broken)
 
 
 def test_offline_copy_opens_chapters_and_searches_without_network(offline_page, offline_site):

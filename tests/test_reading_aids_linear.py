@@ -137,7 +137,7 @@ def reference_related(chapters, src, limit=3):
     return (chosen + by_tags)[:limit]
 
 
-def test_related_chapters_are_the_ones_comparing_every_chapter_chose(monkeypatch):
+def test_related_chapters_are_the_ones_comparing_every_chapter_chose():
     tags = ["Basics", "Trust", "Repair", "Jealousy", "Support", "Deciding"]
     rng = random.Random(12)
     chapters = {}
@@ -147,8 +147,8 @@ def test_related_chapters_are_the_ones_comparing_every_chapter_chose(monkeypatch
     sources = list(chapters)
     for src in rng.sample(sources, 20):
         chapters[src]["related"] = rng.sample(sources, rng.randint(1, 2))
-    monkeypatch.setattr(reading_aids, "_chapters", chapters)
-    monkeypatch.setattr(reading_aids, "_by_tag", {})
-    reading_aids.index_by_tag()
+    index = reading_aids.PageIndex([])
+    index.chapters = chapters
+    index.index_by_tag()
     for src in chapters:
-        assert reading_aids.related_chapters(src) == reference_related(chapters, src), src
+        assert index.related_chapters(src) == reference_related(chapters, src), src

@@ -1,56 +1,15 @@
 """The built site as a reader meets it: every chapter, every sentence, every link."""
 
-import posixpath
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import yaml
 
 from article import is_call_to_action, normalize, sections
-from conftest import ROOT, SITE_CONFIG, build, failing_build, html_pages, main_content, soup
-from site_pages import page_url
-
-SITE_URL = urlparse(SITE_CONFIG["site_url"])
-
-
-def _target_file(site: Path, url_path: str) -> Path:
-    target = site / url_path.lstrip("/")
-    return target / "index.html" if url_path.endswith("/") or target.is_dir() else target
-
-
-def internal_links(site: Path):
-    """(page, href, target file, anchor) for every link and asset reference that stays on the site."""
-    for path in [*html_pages(site), site / "404.html"]:
-        page = soup(path)
-        base = page_url("/", path.relative_to(site).as_posix())
-        for tag in page.find_all(["a", "link", "script", "img", "source"]):
-            ref = tag.get("href") or tag.get("src")
-            if not ref or ref.startswith(("mailto:", "tel:", "data:", "javascript:")):
-                continue
-            parsed = urlparse(ref)
-            if parsed.scheme:
-                if parsed.netloc != SITE_URL.netloc:
-                    continue  # an external link a reader follows; the privacy tests cover requests
-                url_path = parsed.path.replace(SITE_URL.path.rstrip("/"), "", 1) or "/"
-            elif ref.startswith("/"):
-                url_path = parsed.path
-            else:
-                url_path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parsed.path or posixpath.basename(base)))
-                if (parsed.path.endswith("/") or not parsed.path) and not url_path.endswith("/"):
-                    url_path += "/"
-            if path.name == "404.html" and not parsed.scheme and not ref.startswith("/"):
-                continue  # 404.html is served at any depth; Material makes its links absolute at runtime
-            yield path, ref, _target_file(site, unquote(url_path)), unquote(parsed.fragment)
+from conftest import ROOT, SITE_CONFIG, broken_links, build, failing_build, html_pages, main_content, soup
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir):
-    broken, checked = [], 0
-    for path, ref, target, anchor in internal_links(site_dir):
-        checked += 1
-        if not target.is_file():
-            broken.append(f"{path.relative_to(site_dir)}: {ref} (no file)")
-        elif anchor and target.suffix == ".html" and not soup(target).find(id=anchor):
-            broken.append(f"{path.relative_to(site_dir)}: {ref} (no #{anchor})")
+    checked, broken = broken_links(site_dir)
     print(f"internal links checked: {checked}, broken: {len(broken)}")
     assert checked > 500
     assert not broken, "\n".join(broken)
