@@ -126,6 +126,7 @@ class Glossary:
         self._words = [[e["term"], *(e["aliases"] or [])] for e in entries]
         self._patterns: dict[int, re.Pattern] = {}
         self._by_first_word: dict[str, list[int]] = {}
+        self._candidates: dict[str, list[int]] = {}
         for index, words in enumerate(self._words):
             for word in words:
                 first = re.match(r"\w+", word)
@@ -142,10 +143,13 @@ class Glossary:
         return self._patterns[index]
 
     def candidates(self, word: str) -> list[int]:
-        """The terms that may start with this word of the text, in glossary order."""
-        keys = {word, word.lower()}
-        keys |= {k[:-len(end)] for k in list(keys) for end in ("s", "es") if k.endswith(end)}
-        return sorted({i for key in keys for i in self._by_first_word.get(key, ())})
+        """The terms that may start with this word of the text, in glossary order (remembered per word:
+        running text repeats its words)."""
+        if word not in self._candidates:
+            keys = {word, word.lower()}
+            keys |= {k[:-len(end)] for k in list(keys) for end in ("s", "es") if k.endswith(end)}
+            self._candidates[word] = sorted({i for key in keys for i in self._by_first_word.get(key, ())})
+        return self._candidates[word]
 
 
 _glossaries: dict = {}  # the Glossary of the validated content, made once per build
