@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from site_pages import built_pages, page_url  # noqa: E402  (the tests' list of every built page)
+from site_pages import built_pages, copy_project, page_url  # noqa: E402  (shared with the tests)
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
@@ -54,7 +54,6 @@ KIB = 1024
 TARGETS = {"page_kib": 100, "own_kib": 15, "build_ratio": 1.5, "lighthouse": 100, "hooks_at_8x": 10}
 SCALE = 8
 SCALE_RUNS = 3
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -343,12 +342,7 @@ def scaled_project(work: Path, copies: int) -> Path:
 
     project = work / f"project-{copies}x"
     project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
+    copy_project(ROOT, project)
     nav = load_config(str(ROOT / "mkdocs.yml"))["nav"]
     parts = [entry for entry in nav if isinstance(next(iter(entry.values())), list)
              and next(iter(entry)) != "Tools"]

@@ -4,7 +4,6 @@ import functools
 import http.server
 import os
 import posixpath
-import shutil
 import subprocess
 import sys
 import threading
@@ -15,10 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
-from site_pages import built_pages, page_url
+from site_pages import built_pages, copy_project, page_url
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 # mkdocs.yml as MkDocs reads it (it knows the !ENV tag), for tests that need a setting.
 SITE_CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 SITE_ADDRESS = urlparse(SITE_CONFIG["site_url"])
@@ -67,13 +65,7 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project's sources, for tests that break something on purpose."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
+    return copy_project(ROOT, tmp_path)
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -1,6 +1,22 @@
-"""Every page of the built site, as paths and as served URLs, so browser tests cover pages added later."""
+"""What the tests and the benchmark share: every page of the built site, as paths and as served URLs
+(so browser tests cover pages added later), and a copy of the project's sources to build elsewhere."""
 
+import shutil
 from pathlib import Path
+
+# What a build of the guide reads: a copy of these builds like the project itself.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+
+
+def copy_project(root: Path, destination: Path) -> Path:
+    """The project's sources copied into destination (which may exist), to build or break there."""
+    for part in PROJECT_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
 
 
 def built_pages(site: Path) -> list[str]:
