@@ -16,6 +16,8 @@ import json
 import re
 from pathlib import Path
 
+from macros.content import GuideError
+
 # The policy, one directive a line, each with the reason it is there.
 POLICY = (
     ("default-src", "'self'", "anything not named below (fonts, media, manifests): only this site's own files"),
@@ -60,7 +62,7 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DO
 META_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 
 
-class PolicyError(Exception):
+class PolicyError(GuideError):
     """A page the policy cannot be added to safely, named by its file."""
 
 

@@ -12,8 +12,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import engine  # noqa: E402
-from macros.offline import SHIM_SOURCE  # noqa: E402
-from macros.security import PolicyError, secure_page, write_headers  # noqa: E402
+from macros.content import GuideError  # noqa: E402
+from macros.offline import shim_source  # noqa: E402
+from macros.security import secure_page, write_headers  # noqa: E402
 
 _hashes: set = set()  # every page's inline-script hashes, for _headers
 _build = {"serve": False, "offline": False, "shim": None}  # the offline copy searches through the iframe-worker shim
@@ -28,7 +29,7 @@ def on_startup(command, dirty):
 def on_pre_build(config):
     _hashes.clear()
     _build["offline"] = engine.offline_copy(config)
-    _build["shim"] = SHIM_SOURCE.read_text(encoding="utf-8") if _build["offline"] else None
+    _build["shim"] = shim_source().read_text(encoding="utf-8") if _build["offline"] else None
 
 
 def _secure(output: str, dest_uri: str, config) -> str:
@@ -36,7 +37,7 @@ def _secure(output: str, dest_uri: str, config) -> str:
         return output
     try:
         output, hashes = secure_page(output, dest_uri, _build["offline"], _build["shim"])
-    except PolicyError as error:
+    except GuideError as error:
         raise PluginError(str(error)) from error
     _hashes.update(hashes)
     return output

@@ -134,7 +134,7 @@ def main():
     args = parser.parse_args()
     try:
         build(args.config_file.resolve().parent, args.site_dir.resolve())
-    except (GuideError, PolicyError) as error:
+    except GuideError as error:
         raise SystemExit(f"ERROR: {error}") from None
     print(f"Zensical build: {args.site_dir}")
 
