@@ -65,7 +65,7 @@ def test_outcomes_and_stories_point_to_the_chapter_that_helps_next(site_dir):
         column = page.select_one(f'[data-outcome="{outcome["id"]}"]')
         assert column.select_one("h2").get_text(strip=True).rstrip("¶") == outcome["heading"]
         assert column.select_one(".hp-next a")["href"].startswith("../../" + outcome["next"].replace(".md", "/"))
-    stories = main_content(soup(site_dir / "navigate" / "stories" / "index.html"))
+    stories = main_content(soup(site_dir / "navigate" / "realistic-outcomes" / "index.html"))
     for story in DATA["outcomes.yml"]["stories"]:
         card = stories.select_one(f'[data-story="{story["id"]}"]')
         assert card.select_one(".hp-next a")["href"].startswith("../../" + story["next"].split("#")[0].replace(".md", "/"))

@@ -209,9 +209,9 @@ def test_keywords_feed_search_but_are_never_shown(site_dir):
 
 
 def test_a_malformed_review_date_stops_the_build_naming_the_page(project_copy, tmp_path):
-    chapter = project_copy / "docs" / "navigate" / "stories.md"
+    chapter = project_copy / "docs" / "navigate" / "common-mistakes.md"
     chapter.write_text(chapter.read_text().replace("last_reviewed: 2026-11-25", "last_reviewed: last autumn"))
-    assert 'docs/navigate/stories.md: front matter field "last_reviewed"' in failing_build(project_copy, tmp_path / "out")
+    assert 'docs/navigate/common-mistakes.md: front matter field "last_reviewed"' in failing_build(project_copy, tmp_path / "out")
 
 
 def test_last_reviewed_date_is_printed(page):
