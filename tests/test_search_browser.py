@@ -8,6 +8,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from conftest import serve_sitemap_for_this_host
+
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 TOP = 3
 
@@ -107,3 +109,19 @@ def test_a_search_that_finds_nothing_says_so_calmly_and_offers_get_help_and_the_
     page.wait_for_url("**/help/")
     expect(page.locator("article h1")).to_contain_text("Get help")
     assert not page.record.errors, page.record.errors
+
+
+def test_the_no_results_links_still_lead_home_after_instant_navigation(page, base_url):
+    # The search box outlives instant navigation; its links were written for the first page opened.
+    serve_sitemap_for_this_host(page, base_url)
+    page.goto("", wait_until="load")
+    page.evaluate("() => { window.hpSamePage = true; }")
+    page.locator(".hp-doors li > a").first.click()
+    page.wait_for_url("**/start/path-asked/")
+    assert page.evaluate("() => window.hpSamePage === true"), "instant navigation: the page was not reloaded"
+    _open_search(page)
+    assert _search(page, "zzqx") == []
+    note = page.locator(".hp-search-none")
+    expect(note).to_be_visible()
+    paths = [urlparse(href).path for href in note.locator("a").evaluate_all("links => links.map(a => a.href)")]
+    assert paths == ["/start/path-asked/", "/start/path-deciding/", "/start/path-hurting/", "/help/"], paths
