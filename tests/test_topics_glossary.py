@@ -26,7 +26,8 @@ def _chapters() -> list[str]:
         (name, value), = entry.items()
         if isinstance(value, list) and name != "Tools" or name == "FAQ":
             pages.extend(value if isinstance(value, list) else [value])
-    return pages
+    # The three reader paths (start/path-*.md) are lists of chapters, not chapters: no reading aids.
+    return [page for page in pages if not page.startswith("start/path-")]
 
 
 CHAPTERS = _chapters()
@@ -200,7 +201,9 @@ def test_keywords_feed_search_but_are_never_shown(site_dir):
         page = soup(_built(site_dir, src))
         shown = main_content(page).get_text(" ", strip=True)
         assert "Related words" not in shown, src
-        assert entries[_url(src).lstrip("/")].get("keywords") == (keywords or None), src
+        # As written, first; then the other endings of their words (macros/search_words.py).
+        indexed = entries[_url(src).lstrip("/")].get("keywords")
+        assert (indexed[:len(keywords)] if indexed else None) == (keywords or None), src
         assert not keywords or ", ".join(keywords) not in shown, src
     # Some keywords are words the text never uses: the index is the only way a reader finds them.
     unseen = [(src, word) for src in CHAPTERS for word in _meta(src).get("keywords", [])
