@@ -258,6 +258,8 @@ CHECKLIST_ITEM = Record(
     "item", id=Id(), text=Text(), label=Text(optional=True), script=Id(optional=True),
     # A link to a section of the Get help page (data/help.yml), in the item's own words.
     help=Record("help link", optional=True, text=Text(), section=Id()),
+    # A link to the chapter that says more, in the item's own words.
+    read=Record("chapter link", optional=True, text=Text(), chapter=Chapter()),
 )
 SCHEMAS = {
     "checklists.yml": Seq(

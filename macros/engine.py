@@ -13,6 +13,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from macros import offline, pages
+from macros.search_words import search_settings
 
 MKDOCS = "mkdocs"
 ZENSICAL = "zensical"
@@ -109,6 +110,15 @@ def page_src(page) -> str:
     return file.src_uri if file is not None else page.path
 
 
+def _with_search_settings(plugin):
+    """A plugin entry of mkdocs.yml; the search plugin's with its separator and pipeline (as MkDocs' on_config sets them)."""
+    if isinstance(plugin, dict) and "search" in plugin:
+        settings = dict(plugin["search"] or {})
+        search_settings(settings)
+        return {"search": settings}
+    return plugin
+
+
 def zensical_config(config: dict, checklist_pages: dict) -> dict:
     """mkdocs.yml as Zensical gets it, from its build-time copy of the project (docs/, overrides/,
     site/ inside it): the checklist pages in the nav, our reading-aids extension, no MkDocs-only
@@ -118,6 +128,7 @@ def zensical_config(config: dict, checklist_pages: dict) -> dict:
     config["theme"] = {**config["theme"], **ZENSICAL_THEME, "custom_dir": "overrides"}
     config["nav"] = pages.add_to_nav(config["nav"], checklist_pages)
     config["markdown_extensions"] = [*config.get("markdown_extensions", []), ZENSICAL_READING_AIDS]
+    config["plugins"] = [_with_search_settings(plugin) for plugin in config.get("plugins", [])]
     if offline_copy(config):  # what MkDocs' on_config hook does for the offline copy
         extra = config.get("extra") or {}
         config["extra"] = {**extra, "polyfills": offline.with_shim(extra.get("polyfills") or [])}

@@ -20,6 +20,7 @@ from macros import engine, offline, pages  # noqa: E402
 from macros.content import GuideError, site_content  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
+from macros.search_words import search_settings  # noqa: E402
 
 _index: list = []  # this build's PageIndex, made in on_nav
 
@@ -41,8 +42,10 @@ def reported(hook):
 @reported
 def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index;
-    offline, our own shim and no instant navigation."""
+    offline, our own shim and no instant navigation; search's separator and pipeline (macros/search_index.py)."""
     pages.add_to_nav(config.nav, pages.checklist_pages(site_content(config)))
+    if "material/search" in config.plugins:
+        search_settings(config.plugins["material/search"].config)
     if engine.offline_copy(config):
         offline.shim_source()
         config.extra["polyfills"] = offline.with_shim(config.extra.get("polyfills", []))

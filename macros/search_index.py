@@ -11,6 +11,17 @@ from pathlib import Path
 
 from macros.content import front_matter
 from macros.render import page_url
+from macros.search_words import inflected_forms, separator
+
+
+def keyword_terms(keywords: list) -> list[str]:
+    """A chapter's keywords as the search index holds them: each keyword as written, then the inflected
+    forms of its words that it does not already hold."""
+    terms = [str(word) for word in keywords]
+    seen = {word.lower() for word in re.split(separator(), " ".join(terms)) if word}
+    extra = sorted({form for word in seen for form in inflected_forms(word)} - seen)
+    return terms + extra
+
 
 FIELD = "keywords"
 # Between the running text (1) and a title (1000): a keyword names what the whole chapter is about, so it
@@ -42,7 +53,7 @@ def add_keywords(index: dict, pages: dict[str, dict]) -> dict:
     index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": BOOST}
     for doc, meta in _own_entries(index["docs"], pages):
         if meta.get(FIELD):
-            doc[FIELD] = [str(word) for word in meta[FIELD]]
+            doc[FIELD] = keyword_terms(meta[FIELD])
     return index
 
 

@@ -108,3 +108,16 @@ def test_search_dialog_and_loading_bar_have_accessible_names(site_dir):
         for selector in ('[role="dialog"]', '[role="progressbar"]'):
             unnamed += [f"{relative}: {selector}" for el in page.select(selector) if not el.get("aria-label", "").strip()]
     assert not unnamed, unnamed
+
+
+@pytest.mark.parametrize("color_scheme", SCHEMES)
+def test_axe_finds_no_violation_in_the_note_a_search_that_finds_nothing_shows(page, color_scheme):
+    from test_search_browser import _open_search, _search
+
+    page.emulate_media(color_scheme=color_scheme)
+    page.goto("", wait_until="load")
+    _open_search(page)
+    assert _search(page, "zzqx") == []
+    page.wait_for_selector(".hp-search-none:not([hidden])")
+    found = Axe().run(page, context=".md-search", options=AXE_OPTIONS).response["violations"]
+    assert not found, describe({"search, no results": found})

@@ -4,7 +4,11 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 import yaml
+from playwright.sync_api import expect
+
+from conftest import serve_sitemap_for_this_host
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 TOP = 3
@@ -56,9 +60,9 @@ def test_every_reader_query_finds_its_chapter_in_the_top_three(page):
     misses = []
     for entry in QUERIES:
         found = _search(page, entry["query"])
-        wanted = "/" + entry["expect"]
-        if wanted not in found[:TOP]:
-            misses.append(f'"{entry["query"]}": wanted {wanted}, got {found[:TOP]}')
+        wanted, within = "/" + entry["expect"], 1 if entry.get("first") else TOP
+        if wanted not in found[:within]:
+            misses.append(f'"{entry["query"]}": wanted {wanted} in the first {within}, got {found[:TOP]}')
     print(f"queries: {len(QUERIES)}, found in top {TOP}: {len(QUERIES) - len(misses)}")
     assert not misses, "\n".join(misses)
     assert not page.record.errors, page.record.errors
@@ -77,3 +81,47 @@ def test_search_share_link_carries_the_query_and_reopens_the_results(page):
     page.wait_for_selector(".md-search-result__item", state="attached")
     assert page.locator(".md-search__input").input_value() == "therapist"
     assert "/repair/professional-help/" in _result_pages(page)[:TOP]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_search_that_finds_nothing_says_so_calmly_and_offers_get_help_and_the_three_doors(page, width):
+    page.set_viewport_size({"width": width, "height": 667})
+    page.goto("decide/how-to-decide/", wait_until="load")
+    _open_search(page)
+    assert _search(page, "zzqx") == []
+    note = page.locator(".hp-search-none")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Nothing in the guide matches")
+    help_link = note.get_by_role("link", name="Get help")
+    expect(help_link).to_be_visible()
+    assert urlparse(help_link.evaluate("a => a.href")).path == "/help/"
+    doors = note.locator("li > a")
+    expect(doors).to_have_count(3)
+    hrefs = [urlparse(href).path for href in doors.evaluate_all("links => links.map(a => a.href)")]
+    assert hrefs == ["/start/path-asked/", "/start/path-deciding/", "/start/path-hurting/"], hrefs
+    box = help_link.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= 667 and box["x"] + box["width"] <= width
+    # Found again, the note goes; and following the help link opens the Get help page.
+    _search(page, "therapist")
+    expect(note).to_be_hidden()
+    _search(page, "zzqx")
+    help_link.click()
+    page.wait_for_url("**/help/")
+    expect(page.locator("article h1")).to_contain_text("Get help")
+    assert not page.record.errors, page.record.errors
+
+
+def test_the_no_results_links_still_lead_home_after_instant_navigation(page, base_url):
+    # The search box outlives instant navigation; its links were written for the first page opened.
+    serve_sitemap_for_this_host(page, base_url)
+    page.goto("", wait_until="load")
+    page.evaluate("() => { window.hpSamePage = true; }")
+    page.locator(".hp-doors li > a").first.click()
+    page.wait_for_url("**/start/path-asked/")
+    assert page.evaluate("() => window.hpSamePage === true"), "instant navigation: the page was not reloaded"
+    _open_search(page)
+    assert _search(page, "zzqx") == []
+    note = page.locator(".hp-search-none")
+    expect(note).to_be_visible()
+    paths = [urlparse(href).path for href in note.locator("a").evaluate_all("links => links.map(a => a.href)")]
+    assert paths == ["/start/path-asked/", "/start/path-deciding/", "/start/path-hurting/", "/help/"], paths

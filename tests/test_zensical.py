@@ -152,7 +152,7 @@ def test_every_zensical_page_carries_the_policy_of_the_mkdocs_build(site_dir, ze
 # --- what Zensical cannot do yet: each listed in README.md "Moving to Zensical", each still true ---
 
 KNOWN_DIFFERENCES = ("Search boost", "Topic boost", "Every word must match", "Search share link",
-                     "Keywords in search results")
+                     "Search that finds nothing", "Keywords in search results")
 
 
 def test_the_readme_lists_every_known_difference():
@@ -160,6 +160,14 @@ def test_the_readme_lists_every_known_difference():
     section = readme.split("## Moving to Zensical", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^- \*\*(.+?)\*\*", section, flags=re.MULTILINE)
     assert listed == list(KNOWN_DIFFERENCES)
+
+
+def test_known_difference_search_that_finds_nothing(site_dir, zensical_site):
+    """The note a search that finds nothing shows (Get help, the three ways in) is in MkDocs' search
+    dialog only: Zensical uses its own search box instead of our partial."""
+    for relative in ("index.html", "decide/how-to-decide/index.html"):
+        assert soup(site_dir / relative).select_one(".md-search .hp-search-none a[href$='help/']") is not None
+        assert soup(zensical_site / relative).select_one(".hp-search-none") is None
 
 
 def _search_docs(site: Path, engine: str) -> list[dict]:
