@@ -35,7 +35,11 @@ def chapter_title(docs_dir: Path, src_path: str) -> str:
 def step_title(docs_dir: Path, src_path: str) -> str:
     """What a link to a chapter, or to one #section of it, is called: the section's heading or the chapter's title."""
     path, _, anchor = src_path.partition("#")
-    return chapter_sections(docs_dir, path)[anchor] if anchor else chapter_title(docs_dir, path)
+    if anchor:
+        return chapter_sections(docs_dir, path)[anchor]
+    # The heading a reader sees on arrival, not a longer front-matter title written for search engines.
+    heading = next((line[2:].strip() for line in chapter_lines(docs_dir, path) if line.startswith("# ")), None)
+    return heading or chapter_title(docs_dir, path)
 
 
 class Renderer:
