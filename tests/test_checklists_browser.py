@@ -341,7 +341,7 @@ def test_a_checklist_printed_from_a_chapter_with_script_cards_prints_alone_on_on
     quotes = page.locator('[data-checklist="rules"] q').all_text_contents()
     own = [checklist["title"], checklist["purpose"], f"Printed from {SITE_URL}{url('rules')}",
            *[f"{item['label']}: {item['text']}" if item.get("label") else item["text"] for item in checklist["items"]],
-           *quotes]
+           *quotes, *["What we decided:"] * len(checklist["items"] if checklist.get("write_in") else [])]
     for paper in PAPER:
         page.locator('[data-checklist="rules"] [data-action="print"]').click()
         sheets, texts = printed(page, paper)
