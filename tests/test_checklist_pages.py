@@ -2,6 +2,7 @@
 step; a chapter does not say a checklist's purpose twice; steps for one reader erase quietly; and the
 data fields behind them (write_in, next) stop the build with file, entry and field when mistyped."""
 
+import io
 import posixpath
 import re
 import shutil
@@ -9,12 +10,17 @@ import shutil
 import pytest
 import yaml
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from conftest import ROOT, soup
 from macros.content import DataError, load_content
 from macros.engine import page_url
 
 CHECKLISTS = yaml.safe_load((ROOT / "data" / "checklists.yml").read_text(encoding="utf-8"))
+
+
+def squeeze(text):
+    return re.sub(r"\s+", "", text)
 
 
 def address_of(src):
@@ -63,13 +69,16 @@ def test_each_checklist_page_links_back_to_its_chapter_and_on_to_its_next_step(s
 
 
 def test_a_checklist_in_its_chapter_does_not_repeat_the_sentence_before_it(page):
-    """Its purpose shows on its own page, and on paper (tested in test_checklists_browser.py), not in the chapter."""
+    """Its purpose shows on its own page, and on paper when printed alone (test_checklists_browser.py),
+    not in the chapter, on screen or printed whole."""
     for chapter in sorted({c["chapter"] for c in CHECKLISTS}):
         page.goto(address_of(chapter).lstrip("/"))
         text = page.locator("article").inner_text()
+        on_paper = squeeze("".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages))
         for checklist in (c for c in CHECKLISTS if c["chapter"] == chapter):
             expect(page.locator(f'[data-checklist="{checklist["id"]}"] legend')).to_be_visible()
             assert checklist["purpose"] not in text, (chapter, checklist["id"])
+            assert squeeze(checklist["purpose"]) not in on_paper, f"{chapter} printed whole repeats {checklist['id']}'s purpose"
     for checklist in CHECKLISTS:
         page.goto(f"checklists/{checklist['id']}/")
         assert checklist["purpose"] in page.locator("article").inner_text(), checklist["id"]
