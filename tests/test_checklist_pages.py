@@ -145,5 +145,7 @@ def test_write_in_is_off_unless_set_and_must_be_true_or_false(data_copy):
 def test_next_must_name_a_chapter_and_section_that_exist(data_copy):
     [problem] = problems_with(data_copy, lambda c: c["rules"].update(next="prepare/nowhere.md"))
     assert problem == 'data/checklists.yml, checklist "rules", field "next": links to "prepare/nowhere.md", but there is no chapter docs/prepare/nowhere.md'
-    [problem] = problems_with(data_copy, lambda c: c["repair-immediate"].update(next="repair/repair.md#no-such-part"))
+    def both(content):  # the first mistake stays in the copy; a section that is not there is a second
+        content["repair-immediate"].update(next="repair/repair.md#no-such-part")
+    [_, problem] = problems_with(data_copy, both)
     assert problem.startswith('data/checklists.yml, checklist "repair-immediate", field "next": links to "repair/repair.md#no-such-part", but docs/repair/repair.md has no section')
