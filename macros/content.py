@@ -152,6 +152,18 @@ class Choice(Text):
         return value
 
 
+class Flag:
+    """true or false; left out, it is `default`."""
+
+    def __init__(self, default=False):
+        self.optional, self.default = True, default
+
+    def validate(self, value, check, where):
+        if not isinstance(value, bool):
+            return check.wrong_type(where, "true or false", value)
+        return value
+
+
 class Seq:
     """A list of entries of one shape; ids, where present, must be unique within the list."""
 
@@ -266,7 +278,12 @@ SCHEMAS = {
         Record(
             "checklist", id=Id(), title=Text(), purpose=Text(), chapter=Chapter(),
             # shared: a plan a couple fills in together; personal: gentle steps for one reader alone.
-            kind=Choice("shared", "personal", default="shared"), items=Seq(CHECKLIST_ITEM),
+            kind=Choice("shared", "personal", default="shared"),
+            # Items that are decisions to write down print with room to write beside each one.
+            write_in=Flag(default=False),
+            # The step after this checklist, on its own page; left out, the next chapter of the nav.
+            next=Chapter(optional=True),
+            items=Seq(CHECKLIST_ITEM),
         )
     ),
     "scripts.yml": Seq(

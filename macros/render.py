@@ -9,6 +9,7 @@ import jinja2
 from macros import engine
 from macros.content import GuideError, chapter_lines, chapter_sections
 from macros.engine import page_url
+from macros.pages import CHECKLIST_INDEX, nav_sources
 
 TEMPLATES = Path(__file__).parent / "templates"
 # One template environment for every component; autoescaping keeps data text as text.
@@ -31,6 +32,16 @@ def chapter_title(docs_dir: Path, src_path: str) -> str:
     return src_path
 
 
+def step_title(docs_dir: Path, src_path: str) -> str:
+    """What a link to a chapter, or to one #section of it, is called: the section's heading or the chapter's title."""
+    path, _, anchor = src_path.partition("#")
+    if anchor:
+        return chapter_sections(docs_dir, path)[anchor]
+    # The heading a reader sees on arrival, not a longer front-matter title written for search engines.
+    heading = next((line[2:].strip() for line in chapter_lines(docs_dir, path) if line.startswith("# ")), None)
+    return heading or chapter_title(docs_dir, path)
+
+
 class Renderer:
     """The macros pages call. Each looks entries up by id and renders one template."""
 
@@ -50,7 +61,7 @@ class Renderer:
         self.situations = {s["id"]: s for s in content["scripts.yml"]}
         self.helpers = {
             "link": self.link,
-            "title_of": lambda src: chapter_title(self.docs_dir, src),
+            "title_of": lambda src: step_title(self.docs_dir, src),
             "address_of": self.checklist_address,
         }
 
@@ -83,19 +94,29 @@ class Renderer:
         return self._render("checklist.html", checklist=checklist, standalone=False)
 
     def checklist_page(self, checklist_id: str) -> str:
-        """A checklist on its own page, with its address and a date line for print."""
+        """A checklist on its own page, with its address and a date line for print, and links back to
+        its chapter and on to its next step."""
         checklist = self._lookup(self.checklists, "Checklist", checklist_id)
         return self._render(
-            "checklist.html", checklist=checklist, standalone=True, address=self.checklist_address(checklist_id)
+            "checklist.html", checklist=checklist, standalone=True, address=self.checklist_address(checklist_id),
+            next_step=checklist["next"] or self.chapter_after(checklist["chapter"]),
         )
+
+    def chapter_after(self, src_path: str) -> str | None:
+        """The chapter that follows `src_path` in the reader's journey (the nav), skipping checklist pages."""
+        path = src_path.partition("#")[0]
+        journey = [src for src in nav_sources(self.config["nav"]) if not src.startswith(CHECKLIST_INDEX.rpartition("/")[0] + "/")]
+        position = journey.index(path) if path in journey else len(journey)
+        return journey[position + 1] if position + 1 < len(journey) else None
 
     def checklist_index(self) -> str:
         """Every checklist with its purpose and a link to its page."""
         return self._render("checklist-index.html", checklists=self.checklists.values())
 
     def all_checklists(self) -> str:
-        """Every checklist, one to a printed sheet."""
-        return self._render("checklist-booklet.html", checklists=self.checklists.values())
+        """Every checklist in one booklet to print: a cover with the contents, then the checklists, packed."""
+        return self._render("checklist-booklet.html", checklists=self.checklists.values(),
+                            address=self.site_url + page_url("checklists/print-all.md"))
 
     def script_cards(self, situation_id: str) -> str:
         """The script cards for one situation, as they appear in a chapter."""

@@ -290,7 +290,6 @@ def test_erasing_a_checklist_asks_first_and_undo_restores_the_ticks(page):
     boxes.nth(2).check()
     saved = page.evaluate("localStorage.getItem('hallpass:v1:checklist:partner-hurt')")
     erase = page.get_by_role("button", name="Erase my answers")
-    expect(erase).to_have_class(re.compile("hp-button--warning"))
     erase.click()
     panel = page.get_by_role("group", name="Erase your ticks on this checklist?")
     expect(panel).to_be_focused()

@@ -67,16 +67,17 @@
     }
   }
 
-  /* Print one checklist. Where the page holds more than this checklist, the rest is hidden on paper. */
+  /* Print one checklist (or, with no section, the whole booklet). Where the page holds more than this
+     checklist, the rest is hidden on paper. */
   function print(section, blank) {
-    var alone = section.classList.contains("hp-checklist--page") && document.querySelectorAll(".hp-checklist").length === 1;
+    var alone = !section || section.classList.contains("hp-checklist--page") && document.querySelectorAll(".hp-checklist").length === 1;
     root.classList.toggle("hp-print-blank", blank);
     root.classList.toggle("hp-print-one", !alone);
-    section.classList.add("hp-print-target");
+    if (section) section.classList.add("hp-print-target");
     window.addEventListener("afterprint", function done() {
       window.removeEventListener("afterprint", done);
       root.classList.remove("hp-print-blank", "hp-print-one");
-      section.classList.remove("hp-print-target");
+      if (section) section.classList.remove("hp-print-target");
     });
     window.print();
   }
@@ -97,6 +98,8 @@
         done: "Done: everything this site kept in this browser is erased.",
         undone: "Everything is back as it was."
       }, store.eraseAll);
+    } else if (action === "print-booklet" || action === "print-booklet-blank") {
+      print(null, action === "print-booklet-blank");
     } else if (!section) {
       return;
     } else if (action === "print" || action === "print-blank") {
