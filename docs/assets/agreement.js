@@ -313,6 +313,8 @@
         note.setAttribute("role", "status");
         control.after(note);
         control.setAttribute("aria-describedby", ((control.getAttribute("aria-describedby") || "") + " " + note.id).trim());
+        /* Below a long answer: brought into view once, after the field has taken its new height. */
+        requestAnimationFrame(function () { note.scrollIntoView({ block: "nearest" }); });
       }
       note.textContent = "This answer is " + over.toLocaleString("en-GB") + (over === 1 ? " character" : " characters") + " over the " +
         limit.toLocaleString("en-GB") + " the worksheet keeps. Shorten it to keep it: until then, the last shorter version is kept.";

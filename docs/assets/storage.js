@@ -91,14 +91,15 @@
     return current;
   }
 
-  /* Store a value; returns false when it could only be kept in memory (see keeping()). */
+  /* Store a value; returns false when it is not kept in this browser until erased: kept for this tab
+     (sessionStorage) or in memory only. keeping() says for how long. */
   function write(name, value) {
     var raw = JSON.stringify(value);
     if (area && held[name] === undefined) {
       try {
         area.setItem(PREFIX + name, raw);
         delete memory[name];
-        return true;
+        return mode === "browser";
       } catch (error) { /* full or read-only: kept in memory below */ }
     }
     memory[name] = raw;
