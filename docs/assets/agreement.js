@@ -175,7 +175,8 @@
       row.appendChild(head);
       row.appendChild(answerCell(q, left.answers[q.id], names[0], !!pair));
       row.appendChild(answerCell(q, right.answers[q.id], names[1], !!pair));
-      if (pair && !same(left.answers[q.id], right.answers[q.id])) {
+      /* The first question is never a difference to talk through: a "no" is said first, above the table. */
+      if (pair && q.id !== FIRST_QUESTION && !same(left.answers[q.id], right.answers[q.id])) {
         differences++;
         row.className = "hp-differs";
         var note = element("span", "Different", "hp-differs__note");
