@@ -364,6 +364,27 @@ def _check_references(content: dict, check: Check):
     return cards
 
 
+# The worksheet opens by asking each partner, privately, whether they want this at all; agreement.js
+# reads these ids to put a "not sure" or "no" first in the compare view and drop the signature lines.
+FIRST_QUESTION = "want-this"
+FIRST_QUESTION_CHOICES = ("yes", "not-sure", "no")
+
+
+def _check_first_question(questions: list, check: Check):
+    """The worksheet's first question is the one that asks whether each partner wants this at all."""
+    first = questions[0] if questions else None
+    if not first or first["id"] != FIRST_QUESTION:
+        found = f'is "{first["id"]}"' if first else "is missing"
+        check.problem(Where("agreement.yml"), f'the first question must be "{FIRST_QUESTION}" (do you want this at all?), but it {found}')
+        return
+    choices = tuple(choice["id"] for choice in first.get("choices") or [])
+    if first["kind"] != "choice" or choices != FIRST_QUESTION_CHOICES:
+        check.problem(
+            Where("agreement.yml", (f'question "{FIRST_QUESTION}"',)).field("choices"),
+            f'must be the choices {", ".join(FIRST_QUESTION_CHOICES)} in that order (kind "choice"); found {", ".join(choices) or "none"}',
+        )
+
+
 _cache: dict = {}
 
 
@@ -391,6 +412,8 @@ def load_content(data_dir: Path, docs_dir: Path) -> dict:
     for path in files:
         if path.name not in SCHEMAS:
             check.problems.append(f"data/{path.name}: not a known data file; known files: {', '.join(SCHEMAS)}")
+    if "agreement.yml" in content and not check.problems:
+        _check_first_question(content["agreement.yml"], check)
     if not check.problems:
         content["cards"] = _check_references(content, check)
     if check.problems:

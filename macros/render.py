@@ -12,6 +12,13 @@ from macros.engine import page_url
 from macros.pages import CHECKLIST_INDEX, nav_sources
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+# The worksheet: the most characters an answer may have, typed or loaded from a file (agreement.js reads it).
+MAX_ANSWER = 4000
+# Where the compare view points when either partner is not sure or does not want this: the chapter for
+# the partner who was asked, and ways to talk it through before any planning.
+PARTNER_WHO_WAS_ASKED = "decide/if-your-partner-asked.md"
+TALK_BEFORE_PLANNING = "prepare/communication-scripts.md"
 # One template environment for every component; autoescaping keeps data text as text.
 TEMPLATE_ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -154,7 +161,10 @@ class Renderer:
             path, _, anchor = question["chapter"].partition("#")
             section = chapter_sections(self.docs_dir, path)[anchor] if anchor else chapter_title(self.docs_dir, path)
             questions.append({**question, "section": section})
-        return self._render("agreement.html", questions=questions)
+        return self._render(
+            "agreement.html", questions=questions, max_answer=MAX_ANSWER,
+            asked_url=self.link(PARTNER_WHO_WAS_ASKED), talk_url=self.link(TALK_BEFORE_PLANNING),
+        )
 
     def glossary(self) -> str:
         """Every glossary term with its definition, A to Z, each linking to the chapter that says most."""

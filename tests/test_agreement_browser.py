@@ -23,6 +23,7 @@ LABEL = {(q["id"], c["id"]): c["label"] for q in QUESTIONS for c in q.get("choic
 EXIT_URL = SITE_CONFIG["extra"]["quick_exit_url"]
 
 MINE = {
+    "want-this": "yes",
     "intention": "Curiosity about a fantasy we have both talked about for years.",
     "scope": "Kissing and dancing only. Nothing more.",
     "frequency": "once",
@@ -86,6 +87,12 @@ def form_values(page) -> dict:
         }
         return values;
     }""")
+
+
+def stored_answers(page) -> dict:
+    """The answers kept in this browser for the partner on screen (the worksheet's stored format)."""
+    stored = page.evaluate("() => { const v = JSON.parse(localStorage.getItem('hallpass:v1:agreement')); return v[v.showing].answers; }")
+    return {question: stored.get(question, "") for question in KIND}  # an answer never typed is not stored
 
 
 def load_partner(page, content):
@@ -176,8 +183,7 @@ def test_agreement_page_is_in_the_tools_nav(site_dir):
 def test_answers_are_kept_as_typed_and_restored_after_a_reload(page):
     open_worksheet(page)
     fill(page, MINE)
-    stored = page.evaluate("() => JSON.parse(localStorage.getItem('hallpass:v1:agreement'))")
-    assert stored == MINE
+    assert stored_answers(page) == MINE
     page.reload()
     page.wait_for_selector("html.hp-js")
     assert form_values(page) == MINE
@@ -261,7 +267,7 @@ def test_download_then_compare_on_the_partners_device(browser, base_url, page):
         assert partner_page.is_visible("text=Everything (full disclosure)")
         # The partner's own answers are untouched by the comparison.
         assert form_values(partner_page) == THEIRS
-        assert partner_page.evaluate("() => JSON.parse(localStorage.getItem('hallpass:v1:agreement'))") == THEIRS
+        assert stored_answers(partner_page) == THEIRS
     finally:
         context.close()
 
@@ -276,7 +282,8 @@ def test_a_partner_file_cannot_run_script(page):
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator(".hp-agreement__compare img").count() == 0
     rows = compare_rows(page)
-    assert rows["scope"][1] == payload and rows["disclosure"][1] == payload and rows["check-in-before"][1] == payload
+    assert rows["scope"][1] == payload and rows["disclosure"][1] == payload
+    assert rows["check-in-before"][1] == f"“{payload}” is not a real date"  # named, as text
     assert page.record.errors == []
 
 
@@ -299,7 +306,7 @@ def test_a_junk_file_shows_a_message_and_changes_nothing(page, content, reason):
     assert "not a set of answers saved from this worksheet" in message(page), reason
     assert compare_rows(page) == before
     assert form_values(page) == MINE
-    assert page.evaluate("() => JSON.parse(localStorage.getItem('hallpass:v1:agreement'))") == MINE
+    assert stored_answers(page) == MINE
 
 
 def test_a_file_from_a_newer_version_is_refused(page):
@@ -344,7 +351,7 @@ def test_one_partners_agreement_prints_with_a_column_for_the_other(page, paper):
     pages, text = _pdf_text(page.pdf(format=paper, margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"}))
     flat = re.sub(r"\s+", " ", text)
     assert pages <= 2
-    assert "Kissing and dancing only." in flat and "Your partner" in flat
+    assert "Kissing and dancing only." in flat and "Partner 2" in flat
     assert flat.count("signature") == 2
 
 
@@ -479,11 +486,11 @@ def test_a_bad_agreement_question_fails_the_build_naming_the_field(project_copy,
 def test_a_choice_question_without_choices_fails_the_build(project_copy, tmp_path):
     data = project_copy / "data" / "agreement.yml"
     questions = yaml.safe_load(data.read_text(encoding="utf-8"))
-    del questions[2]["choices"]
-    questions[0]["calendar"] = "Check-in"
+    del questions[3]["choices"]
+    questions[1]["calendar"] = "Check-in"
     data.write_text(yaml.safe_dump(questions, allow_unicode=True), encoding="utf-8")
     log = failing_build(project_copy, tmp_path / "out")
-    assert f'question "{questions[2]["id"]}", field "choices": is missing' in log
+    assert f'question "{questions[3]["id"]}", field "choices": is missing' in log
     assert 'question "intention", field "calendar": only fits kind "date"' in log
 
 
@@ -532,7 +539,7 @@ def test_every_choice_is_a_big_target_with_its_label_beside_it_at_320_px(phone):
     assert phone.is_checked("#agreement-disclosure-partial")
 
 
-def test_compare_view_at_320_px_stacks_you_and_your_partner_without_sideways_scrolling(phone):
+def test_compare_view_at_320_px_stacks_both_partners_without_sideways_scrolling(phone):
     open_worksheet(phone)
     fill(phone, MINE)
     phone.evaluate("window.scrollTo(0, 0)")
@@ -556,21 +563,21 @@ def test_compare_view_at_320_px_stacks_you_and_your_partner_without_sideways_scr
     assert len(rows) == len(QUESTIONS)
     for row in rows:
         assert row["stacked"] and row["right"] <= 320, row
-        assert row["labels"] == ['"You"', '"Your partner"'], row
+        assert row["labels"] == ['"Partner 1"', '"Partner 2"'], row  # no names typed
     # Wide screens keep the table's columns.
     phone.set_viewport_size({"width": 1280, "height": 800})
     assert phone.evaluate("getComputedStyle(document.querySelector('.hp-agreement__table thead')).display") != "none"
 
 
-def test_printed_compare_names_you_and_your_partner_the_same_way_throughout(page):
+def test_printed_compare_names_both_partners_the_same_way_throughout(page):
     open_worksheet(page)
     fill(page, MINE)
     load_partner(page, answers_file(THEIRS))
     page.wait_for_selector(".hp-agreement__compare:not([hidden])")
     _, text = _pdf_text(page.pdf(format="A4"))
     flat = re.sub(r"\s+", " ", text)
-    assert "You — signature" in flat and "Your partner — signature" in flat
-    for other_name in ("Partner A", "Partner B", "My answer", "My partner", "partner’s answer"):
+    assert "Partner 1 — signature" in flat and "Partner 2 — signature" in flat
+    for other_name in ("You —", "Your partner", "Partner A", "Partner B", "My answer", "My partner", "partner’s answer"):
         assert other_name not in flat, other_name
     # Dates read as words, never as 2027-01-05.
     assert "Tuesday 5 January 2027" in flat and "Saturday 16 January 2027" in flat

@@ -211,3 +211,21 @@ def test_a_checklist_is_a_shared_plan_unless_it_says_personal(data_copy):
 def test_a_light_edit_must_name_a_real_chapter(data_copy):
     edit(data_copy / "light-edits.yml", lambda e: e[0].update(chapter="start/nowhere.md"))
     assert any('data/light-edits.yml, edit "guide-not-post", field "chapter"' in p for p in problems_after(data_copy))
+
+
+def test_the_worksheet_first_asks_each_partner_whether_they_want_this_at_all():
+    first = load(DATA)["agreement.yml"][0]
+    assert first["id"] == "want-this" and first["kind"] == "choice"
+    assert [choice["id"] for choice in first["choices"]] == ["yes", "not-sure", "no"]
+
+
+def test_a_worksheet_without_that_first_question_is_reported(data_copy):
+    edit(data_copy / "agreement.yml", lambda c: c.append(c.pop(0)))
+    [problem] = problems_after(data_copy)
+    assert problem == 'data/agreement.yml: the first question must be "want-this" (do you want this at all?), but it is "intention"'
+
+
+def test_the_first_question_keeps_its_three_choices(data_copy):
+    edit(data_copy / "agreement.yml", lambda c: c[0]["choices"].pop(1))
+    [problem] = problems_after(data_copy)
+    assert problem.startswith('data/agreement.yml, question "want-this", field "choices": must be the choices yes, not-sure, no')

@@ -5,22 +5,31 @@
   var store = window.hallPass;
   if (!store) return;
   var root = document.documentElement;
-  var NOT_KEPT = " (for this visit only: this browser does not let the site save)";
 
   function key(id) { return "checklist:" + id; }
 
-  /* Saved ticks as {itemId: true}; anything else stored under the key is removed. */
+  /* The one format ticks have had: {items: {itemId: true}}. Anything else (items as a list, a newer
+     version) is set aside by hallPass, not deleted. */
+  function upgrade(value) {
+    if (!value || typeof value !== "object" || Array.isArray(value) || value.version !== undefined) return null;
+    var items = value.items;
+    return items && typeof items === "object" && !Array.isArray(items) ? value : null;
+  }
+
+  /* Saved ticks as {itemId: true}. */
   function savedTicks(id) {
-    var saved = store.read(key(id));
-    var items = saved && saved.items;
+    var saved = store.read(key(id), upgrade);
     var ticks = {};
-    if (!saved) return ticks;
-    if (!items || typeof items !== "object" || Array.isArray(items)) {
-      store.remove(key(id));
-      return ticks;
-    }
-    for (var item in items) if (items[item] === true) ticks[item] = true;
+    if (saved) for (var item in saved.items) if (saved.items[item] === true) ticks[item] = true;
     return ticks;
+  }
+
+  /* What the progress line adds when a tick could not be stored. */
+  function notKept() {
+    var keeping = store.keeping();
+    return keeping.readOnly
+      ? " (this change is not being kept: this browser’s storage for this site is full or read-only)"
+      : " (kept " + keeping.lasts + ": this browser does not let the site save)";
   }
 
   function sectionsOf(id) {
@@ -44,7 +53,13 @@
     });
   }
 
-  function restore(id) { show(id, savedTicks(id)); }
+  function restore(id) {
+    show(id, savedTicks(id));
+    each(sectionsOf(id), function (section) {
+      var progress = section.querySelector(".hp-checklist__progress");
+      if (progress) store.offerAside(progress, key(id), "saved ticks for this checklist", function () { restore(id); });
+    });
+  }
 
   function restoreAll(scope) {
     each(scope.querySelectorAll(".hp-checklist[data-checklist]"), function (section) {
@@ -52,18 +67,21 @@
     });
   }
 
+  /* One tick changed: only that item is written over what is stored now, so another tab's ticks stay. */
   function tick(box) {
     var section = box.closest(".hp-checklist[data-checklist]");
     var id = section.getAttribute("data-checklist");
-    var ticks = {};
-    each(section.querySelectorAll(".hp-checklist__item input"), function (other) {
-      if (other.checked) ticks[other.closest("[data-item]").getAttribute("data-item")] = true;
-    });
-    var kept = Object.keys(ticks).length ? store.write(key(id), { items: ticks }) : (store.remove(key(id)), true);
-    show(id, ticks);
+    var item = box.closest("[data-item]").getAttribute("data-item");
+    var kept = store.update(key(id), function (saved) {
+      var items = (saved && saved.items) || {};
+      if (box.checked) items[item] = true;
+      else delete items[item];
+      return Object.keys(items).length ? { items: items } : null;
+    }, upgrade);
+    restore(id);
     if (!kept) {
       var progress = section.querySelector(".hp-checklist__progress");
-      if (progress) progress.textContent += NOT_KEPT;
+      if (progress) progress.textContent += notKept();
     }
   }
 
@@ -97,7 +115,10 @@
         yes: "Yes, erase everything",
         done: "Done: everything this site kept in this browser is erased.",
         undone: "Everything is back as it was."
-      }, store.eraseAll);
+      }, function () {
+        var erased = store.eraseAll();
+        return { undo: erased.undo, message: erased.left ? "Erased what could be erased. " + store.notErased(erased.left) : null };
+      });
     } else if (action === "print-booklet" || action === "print-booklet-blank") {
       print(null, action === "print-booklet-blank");
     } else if (!section) {
@@ -113,11 +134,14 @@
         undone: "Your ticks are back."
       }, function () {
         var ticks = savedTicks(id);
-        store.remove(key(id));
-        show(id, {});
-        return function () {
-          if (Object.keys(ticks).length) store.write(key(id), { items: ticks });
-          show(id, ticks);
+        var gone = store.remove(key(id));
+        show(id, gone ? {} : savedTicks(id));
+        return {
+          message: gone ? null : store.notErased(1),
+          undo: function () {
+            if (Object.keys(ticks).length) store.write(key(id), { items: ticks });
+            restore(id);
+          }
         };
       });
     }
@@ -126,6 +150,8 @@
   /* After an erase anywhere (this page's button or the privacy page), show empty checklists. */
   document.addEventListener("hallpass:erased", function () { restoreAll(document); });
   document.addEventListener("hallpass:restored", function () { restoreAll(document); });
+  /* Another tab ticked, unticked or erased: show what is stored now. */
+  document.addEventListener("hallpass:changed", function () { restoreAll(document); });
 
   /* A new page (instant navigation keeps <html>) never inherits a print mode that was left on. */
   store.onEveryPage(function (scope) {

@@ -1,6 +1,7 @@
 /* Erasing asks first, in the page, and can be undone. hallPass.askFirst(button, words, erase) puts a
    panel after the button's row and focuses it; "Yes" calls erase(), which returns the undo function.
-   words: {question, yes, done, undone}. */
+   words: {question, yes, done, undone}. erase() may instead return {undo, message}: the message then
+   replaces `done`, to say exactly what could not be erased. */
 (function () {
   "use strict";
   var count = 0;
@@ -29,12 +30,13 @@
       trigger.focus();
     };
     parts[1].onclick = function () {
-      var undo = erase();
+      var result = erase();
+      var undo = typeof result === "function" ? result : result.undo;
       var again = parts[2];
       parts[0].remove();
       parts[0].remove(); /* the question, then "Yes": "Cancel" stays, as "Undo" */
       again.textContent = "Undo";
-      status.textContent = words.done;
+      status.textContent = (result && result.message) || words.done;
       again.focus();
       again.onclick = function () {
         undo();

@@ -33,11 +33,21 @@
 
   function settings() { return hallPass.read(SETTINGS) || {}; }
 
-  function change(name, value) {
-    var next = settings();
-    next[name] = value;
-    hallPass.write(SETTINGS, next);
+  /* A setting applies at once; when the browser will not let it be remembered, the switch says for how long it lasts. */
+  function change(name, value, box) {
+    var kept = hallPass.update(SETTINGS, function (current) {
+      var next = current || {};
+      next[name] = value;
+      return next;
+    });
     show();
+    if (box && !kept) {
+      var note = box.parentNode.querySelector(".hp-setting-note") || document.createElement("span");
+      note.className = "hp-setting-note";
+      note.setAttribute("role", "status");
+      note.textContent = " This browser will not let the site remember this: it lasts " + hallPass.keeping().lasts + ".";
+      box.parentNode.appendChild(note);
+    }
   }
 
   /* Make the page match the stored settings: the title, every switch, the note. */
@@ -62,10 +72,11 @@
   });
   document.addEventListener("change", function (event) {
     var name = event.target.getAttribute("data-setting");
-    if (name) change(name, event.target.checked);
+    if (name) change(name, event.target.checked, event.target);
   });
   document.addEventListener("hallpass:erased", show);
   document.addEventListener("hallpass:restored", show);
+  document.addEventListener("hallpass:changed", show); /* another tab changed a setting */
 
   hallPass.onEveryPage(function () {
     show();
