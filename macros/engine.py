@@ -96,6 +96,18 @@ def offline_copy(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def allowed_tags(config) -> list:
+    """The tags plugin's tags_allowed: from MkDocs' loaded plugins, or mkdocs.yml's plugin list as read."""
+    plugins = config["plugins"]
+    if isinstance(plugins, list):
+        for plugin in plugins:
+            if isinstance(plugin, dict) and ("tags" in plugin or "material/tags" in plugin):
+                return list((next(iter(plugin.values())) or {}).get("tags_allowed") or [])
+        return []
+    plugin = plugins.get("material/tags") or plugins.get("tags")
+    return [getattr(tag, "name", tag) for tag in plugin.config.tags_allowed or []] if plugin else []  # Material: Tag objects
+
+
 def topic_anchor(tag: str) -> str:
     """The id of a topic's section on the topics page (the tags plugin's, the same in both engines)."""
     return "tag:" + slugify(tag, "-")

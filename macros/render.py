@@ -7,7 +7,8 @@ from pathlib import Path
 import jinja2
 
 from macros import engine
-from macros.content import GuideError, chapter_lines, chapter_sections
+from macros.content import chapter_sections, chapter_title
+from macros.errors import GuideError, nearest
 from macros.engine import page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -19,16 +20,6 @@ TEMPLATE_ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-
-
-def chapter_title(docs_dir: Path, src_path: str) -> str:
-    """The first Markdown heading of a chapter, or its front-matter title."""
-    for line in chapter_lines(docs_dir, src_path):
-        if line.startswith("title:"):
-            return line.split(":", 1)[1].strip().strip("\"'")
-        if line.startswith("# "):
-            return line[2:].strip()
-    return src_path
 
 
 class Renderer:
@@ -64,12 +55,12 @@ class Renderer:
         """The full web address of a checklist's own page, printed at its foot."""
         return self.site_url + page_url(f"checklists/{checklist_id}.md")
 
+    DATA_FILE_OF = {"Checklist": "checklists.yml", "Script situation": "scripts.yml"}
+
     def _lookup(self, table: dict, kind: str, entry_id: str):
+        """An entry by the id a page's macro call names; the page's adapter adds the page and line."""
         if entry_id not in table:
-            raise GuideError(
-                f'{kind} "{entry_id}" (called from docs/{self.page_src()}) is not in data/; '
-                f"known ids: {', '.join(table)}"
-            )
+            raise GuideError(f'{kind} "{entry_id}" is not in data/{self.DATA_FILE_OF[kind]}; {nearest(entry_id, table)}')
         return table[entry_id]
 
     def _render(self, template: str, **values) -> str:

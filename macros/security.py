@@ -16,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from macros.content import GuideError
+from macros.errors import GuideError
 
 # The policy, one directive a line, each with the reason it is there.
 POLICY = (

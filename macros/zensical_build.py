@@ -23,7 +23,8 @@ from pathlib import Path
 import yaml
 
 from macros import engine, offline, pages
-from macros.content import GuideError, load_content
+from macros.content import load_content
+from macros.errors import GuideError
 from macros.reading_aids import PageIndex
 from macros.search_index import add_keywords_as_text, page_front_matter
 from macros.security import PolicyError, secure_site
@@ -73,7 +74,8 @@ def prepare(project: Path, work: Path) -> Path:
         (work / "docs" / offline.SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(offline.shim_source(), work / "docs" / offline.SHIM_PATH)
     # Front matter is checked before the build, so a mistake is reported as one message.
-    PageIndex((src, (work / "docs" / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config["nav"]))
+    PageIndex(((src, (work / "docs" / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config["nav"])),
+              engine.allowed_tags(config))
     config_path = work / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_path
