@@ -88,6 +88,10 @@ def reported(hook):
 def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index;
     offline, our own shim and no instant navigation."""
+    # Front matter is checked before the build cleans the site folder, so the preview keeps its last good pages.
+    docs = Path(config["docs_dir"])
+    PageIndex(((src, (docs / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config.nav)
+               if (docs / src).is_file()), engine.allowed_tags(config))
     pages.add_to_nav(config.nav, pages.checklist_pages(site_content(config)))
     if engine.offline_copy(config):
         offline.shim_source()
