@@ -7,7 +7,7 @@ ZENSICAL_VENV := .venv-zensical
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench offline zensical browser clean
+.PHONY: serve build test bench offline zensical browser clean ids-lock
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ browser:
 ## test: run the whole test suite (data, built HTML, and real-browser tests)
 test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-deps
 	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+## ids-lock: add the ids now in data/ to data/ids.lock (run after adding checklist items, questions or cards)
+ids-lock: $(BIN)/mkdocs
+	$(BIN)/python -m macros.ids_lock
 
 clean:
 	rm -rf $(VENV) $(ZENSICAL_VENV) site dist

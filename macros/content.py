@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
-from macros import engine
+from macros import engine, ids_lock
 from macros.errors import DataError, GuideError  # noqa: F401 (GuideError: callers import it from here too)
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
@@ -467,10 +467,11 @@ def site_content(config) -> dict:
     return load_content(engine.project_dir(config) / "data", engine.docs_dir(config))
 
 
-def load_content(data_dir: Path, docs_dir: Path) -> dict:
+def load_content(data_dir: Path, docs_dir: Path, check_lock: bool = True) -> dict:
     """All of data/, validated; raises DataError listing every problem. Cached until a file changes."""
     files = sorted(data_dir.glob("*.yml"))
-    key = (str(data_dir), str(docs_dir), tuple((f.name, f.stat().st_mtime_ns) for f in files))
+    stamps = tuple((f.name, f.stat().st_mtime_ns) for f in [*files, data_dir / ids_lock.LOCK_NAME] if f.is_file())
+    key = (str(data_dir), str(docs_dir), stamps, check_lock)
     if key in _cache:
         return _cache[key]
     check = Check(docs_dir)
@@ -487,6 +488,9 @@ def load_content(data_dir: Path, docs_dir: Path) -> dict:
         if path.name not in SCHEMAS:
             check.problems.append(f"data/{path.name}: not a known data file; known files: {', '.join(SCHEMAS)}")
     content["cards"] = _check_references(content, check)
+    content["ids.lock"] = ids_lock.read_lock(data_dir)
+    if check_lock:
+        check.problems += ids_lock.lock_problems(content, content["ids.lock"])
     if check.problems:
         raise DataError(check.problems)
     _cache.clear()

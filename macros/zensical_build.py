@@ -93,11 +93,29 @@ def build(project: Path = ROOT, out: Path = OUT) -> None:
     log = result.stdout + result.stderr
     if result.returncode != 0:
         raise SystemExit(f"Zensical build failed:\n{log}")
+    mistakes = page_mistakes(log, work / "docs")
+    if mistakes:  # Zensical reports a page's mistake and goes on, even with --strict: we stop, as MkDocs does
+        raise GuideError(f"{len(mistakes)} problem(s) in the pages:\n  - " + "\n  - ".join(mistakes))
     post_build(work / "site", read_config(config_path))
     shutil.rmtree(out, ignore_errors=True)
     shutil.move(str(work / "site"), str(out))
     shutil.rmtree(work)
     print(log.strip())
+
+
+ZENSICAL_PAGE_MISTAKE = re.compile(r"^Macro rendering failed in (\S+): (.*)$", re.MULTILINE)
+
+
+def page_mistakes(log: str, docs: Path) -> list[str]:
+    """Zensical's reports of a page's mistake, as MkDocs' adapter words them: the page's file, and the
+    line in it that names the unknown id (Zensical gives no line)."""
+    mistakes = []
+    for src, message in ZENSICAL_PAGE_MISTAKE.findall(log):
+        named = re.match(r'^\w[\w ]* "([^"]+)" is not in data/', message)
+        lines = (docs / src).read_text(encoding="utf-8").splitlines() if (docs / src).is_file() else []
+        line = next((n for n, text in enumerate(lines, 1) if named and f'"{named.group(1)}"' in text), None)
+        mistakes.append(f"docs/{src}" + (f", line {line}" if line else "") + f": {message}")
+    return mistakes
 
 
 def post_build(site: Path, config: dict) -> None:

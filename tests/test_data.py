@@ -101,8 +101,8 @@ def test_duplicate_id_names_the_line_of_the_first(data_copy):
     path = data_copy / "checklists.yml"
     first = path.read_text().splitlines().index("- id: self-reflection") + 1
     path.write_text(path.read_text().replace("- id: decision\n", "- id: self-reflection\n"))
-    [problem] = problems_after(data_copy)
-    assert problem == f'data/checklists.yml, checklist "self-reflection", field "id": is also the id of the checklist on line {first}; ids must differ'
+    problems = problems_after(data_copy)  # and the lock misses the decision checklist's items
+    assert problems[0] == f'data/checklists.yml, checklist "self-reflection", field "id": is also the id of the checklist on line {first}; ids must differ'
 
 
 def test_link_to_a_missing_chapter_is_reported(data_copy):
@@ -116,7 +116,7 @@ def test_link_to_a_missing_chapter_is_reported(data_copy):
 
 def test_an_id_that_is_not_kebab_case_is_reported(data_copy):
     edit(data_copy / "checklists.yml", lambda c: by_id(by_id(c, "self-reflection")["items"], "prepared-for-jealousy").update(id="Prepared For Jealousy"))
-    [problem] = problems_after(data_copy)
+    problem = problems_after(data_copy)[0]  # then: the lock misses "prepared-for-jealousy"
     assert problem.startswith('data/checklists.yml, checklist "self-reflection", field "items", item "Prepared For Jealousy", field "id": "Prepared For Jealousy" is not a valid id')
 
 
@@ -136,7 +136,9 @@ def test_every_problem_is_listed_at_once(data_copy):
         items[0]["id"] = items[1]["id"]
 
     edit(data_copy / "checklists.yml", two_mistakes)
-    assert len(problems_after(data_copy)) == 2
+    problems = problems_after(data_copy)
+    assert len(problems) == 3, problems  # the two, and the lock missing the overwritten id
+    assert problems[2].startswith('data/ids.lock: the checklist item id "decision/both-want-to-discuss" is no longer in data/')
 
 
 # --- the same mistakes, as an editor meets them: the build stops ---
@@ -157,8 +159,10 @@ def test_unknown_id_in_a_page_stops_the_build_naming_id_and_page(project_copy, t
     chapter = project_copy / "docs" / "prepare" / "safety-checklist.md"
     chapter.write_text(chapter.read_text().replace('checklist("safety-before")', 'checklist("safety-befor")'))
     output = failing_build(project_copy, tmp_path / "out", engine)
-    assert 'Checklist "safety-befor"' in output
-    assert "prepare/safety-checklist.md" in output
+    line = line_number(chapter, '{{ checklist("safety-befor") }}')
+    assert (f'docs/prepare/safety-checklist.md, line {line}: Checklist "safety-befor" is not in data/checklists.yml; '
+            'did you mean "safety-before" or "safety-questions"? Known ids: ') in output
+    assert "Traceback" not in output
 
 
 def test_a_changed_item_shows_in_the_built_pages(project_copy, tmp_path):
@@ -235,3 +239,44 @@ def test_a_checklist_is_a_shared_plan_unless_it_says_personal(data_copy):
 def test_a_light_edit_must_name_a_real_chapter(data_copy):
     edit(data_copy / "light-edits.yml", lambda e: by_id(e, "guide-not-post").update(chapter="start/nowhere.md"))
     assert any('data/light-edits.yml, edit "guide-not-post", field "chapter"' in p for p in problems_after(data_copy))
+
+
+# --- data/ids.lock: ids are for ever ---
+
+
+def rename_scope(data_dir: Path):
+    path = data_dir / "checklists.yml"
+    path.write_text(path.read_text().replace("    - id: scope\n", "    - id: scope-of-pass\n"))
+
+
+def add_to_lock(data_dir: Path, section: str, entry: str):
+    path = data_dir / "ids.lock"
+    path.write_text(path.read_text().replace(f"{section}: {{}}\n", f"{section}:\n  {entry}\n"))
+
+
+def test_the_lock_holds_every_id_in_data():
+    from macros.ids_lock import KINDS, ids_in, read_lock
+    lock, present = read_lock(DATA), ids_in(load(DATA))
+    for kind in KINDS:
+        missing = sorted(set(present[kind]) - set(lock[kind]))
+        assert not missing, f"data/ids.lock lacks the {kind} {missing}: run `make ids-lock` and commit data/ids.lock"
+
+
+def test_a_renamed_item_id_stops_the_build(data_copy):
+    rename_scope(data_copy)
+    assert problems_after(data_copy) == [
+        'data/ids.lock: the checklist item id "rules/scope" is no longer in data/. Readers\' saved answers use it: '
+        "put it back, or map it to its new id under `renamed:` (rules/scope: new-id), or list it under `retired:` with the reason"
+    ]
+
+
+def test_a_rename_mapped_in_the_lock_passes_and_a_retired_id_passes(data_copy):
+    from macros.ids_lock import renamed_items
+    rename_scope(data_copy)
+    add_to_lock(data_copy, "renamed", "rules/scope: rules/scope-of-pass")
+    assert renamed_items(load(data_copy)["ids.lock"], "rules") == {"scope": "scope-of-pass"}
+    edit(data_copy / "checklists.yml",
+         lambda c: by_id(c, "rules")["items"].remove(by_id(by_id(c, "rules")["items"], "frequency")))
+    assert problems_after(data_copy)[0].startswith('data/ids.lock: the checklist item id "rules/frequency" is no longer in data/')
+    add_to_lock(data_copy, "retired", "rules/frequency: Asked in the check-ins checklist instead.")
+    assert load(data_copy)["ids.lock"]["retired"] == {"rules/frequency": "Asked in the check-ins checklist instead."}
