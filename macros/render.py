@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from macros import engine
+from macros import engine, ids_lock
 from macros.content import chapter_sections, chapter_title
 from macros.errors import GuideError, nearest
 from macros.engine import page_url
@@ -43,6 +43,7 @@ class Renderer:
             "link": self.link,
             "title_of": lambda src: chapter_title(self.docs_dir, src),
             "address_of": self.checklist_address,
+            "renamed_items_of": self.renamed_items_of,
         }
 
     # --- helpers shared by the templates ---
@@ -50,6 +51,12 @@ class Renderer:
     def link(self, src_path: str) -> str:
         """A URL to another page, relative to the page being rendered."""
         return engine.link(self.config, src_path, self.page_src())
+
+    def renamed_items_of(self, checklist_id: str) -> str:
+        """A checklist's item ids renamed in data/ids.lock, as "old:new old:new", for its page to move
+        readers' saved ticks to the new ids (docs/assets/checklists.js)."""
+        renamed = ids_lock.renamed_items(self.content.get("ids.lock"), checklist_id)
+        return " ".join(f"{old}:{new}" for old, new in renamed.items())
 
     def checklist_address(self, checklist_id: str) -> str:
         """The full web address of a checklist's own page, printed at its foot."""
