@@ -7,7 +7,7 @@ ZENSICAL_VENV := .venv-zensical
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench offline zensical browser clean ids-lock
+.PHONY: serve build test bench offline zensical browser clean ids-lock schemas data-files check-data
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,17 @@ test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_
 ## ids-lock: add the ids now in data/ to data/ids.lock (run after adding checklist items, questions or cards)
 ids-lock: $(BIN)/mkdocs
 	$(BIN)/python -m macros.ids_lock
+
+## schemas: write data/schemas/*.schema.json from the build's own definitions (macros/content.py)
+schemas: $(BIN)/mkdocs
+	$(BIN)/python -m macros.schemas
+
+## data-files: both of the above, after adding data or changing a definition
+data-files: schemas ids-lock
+
+## check-data: validate data/ and the chapters' front matter in about a second (pre-commit runs it)
+check-data: $(BIN)/mkdocs
+	$(BIN)/python -m macros.check
 
 clean:
 	rm -rf $(VENV) $(ZENSICAL_VENV) site dist

@@ -159,6 +159,10 @@ class Text:
     def __init__(self, optional=False):
         self.optional = optional
 
+    def json_schema(self) -> dict:
+        """The same rule as JSON Schema, for editors' YAML extensions (make schemas)."""
+        return {"type": "string", "minLength": 1, "pattern": r"\S"}
+
     def validate(self, value, check, where):
         if not isinstance(value, str):
             return check.wrong_type(where, "text", value)
@@ -169,6 +173,10 @@ class Text:
 
 class Id(Text):
     """A hand-written kebab-case id; storage keys use it, so it never derives from wording."""
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": ID_PATTERN.pattern,
+                "description": "lower-case words joined by hyphens; never change it once published (data/ids.lock)"}
 
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
@@ -202,6 +210,10 @@ def chapter_sections(docs_dir: Path, path: str) -> dict:
 class Chapter(Text):
     """A link to a chapter: a Markdown path under docs/, optionally with the #anchor of one of its headings."""
 
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": r"^[^#\s]+\.md(#[^\s]+)?$",
+                "description": "a chapter's Markdown file under docs/, e.g. prepare/practical-steps.md#rules"}
+
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
         if value is None:
@@ -220,6 +232,9 @@ class Chapter(Text):
 class Url(Text):
     """A web address on another site: https only, so a link never downgrades the reader's connection."""
 
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"}
+
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
         if value is not None and not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", value):
@@ -234,6 +249,9 @@ class Day:
     def __init__(self, optional=False):
         self.optional = optional
 
+    def json_schema(self) -> dict:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
     def validate(self, value, check, where):
         if not isinstance(value, datetime.date):
             return check.problem(where, f'should be a date like 2026-11-28, found "{value}"')
@@ -246,6 +264,9 @@ class Choice(Text):
     def __init__(self, *choices, optional=False, default=None):
         super().__init__(optional or default is not None)
         self.choices, self.default = choices, default
+
+    def json_schema(self) -> dict:
+        return {"enum": list(self.choices), **({"default": self.default} if self.default else {})}
 
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
@@ -260,6 +281,9 @@ class Seq:
 
     def __init__(self, of, optional=False, min_items=1):
         self.of, self.optional, self.min_items = of, optional, min_items
+
+    def json_schema(self) -> dict:
+        return {"type": "array", "minItems": self.min_items, "items": self.of.json_schema()}
 
     def validate(self, value, check, where):
         if not isinstance(value, list):
@@ -286,6 +310,11 @@ class Record:
 
     def __init__(self, entry_name, /, optional=False, **fields):
         self.entry_name, self.optional, self.fields = entry_name, optional, fields
+
+    def json_schema(self) -> dict:
+        return {"type": "object", "title": self.entry_name, "additionalProperties": False,
+                "required": [name for name, shape in self.fields.items() if not shape.optional],
+                "properties": {name: shape.json_schema() for name, shape in self.fields.items()}}
 
     def validate(self, value, check, where):
         if not isinstance(value, dict):
@@ -356,6 +385,14 @@ class Check:
 
 class AgreementQuestion(Record):
     """A worksheet question: `choices` belongs to kind "choice" only, `calendar` to kind "date" only."""
+
+    def json_schema(self) -> dict:
+        def kind_is(kind):
+            return {"properties": {"kind": {"const": kind}}, "required": ["kind"]}
+        return {**super().json_schema(), "allOf": [
+            {"if": kind_is("choice"), "then": {"required": ["choices"]}, "else": {"not": {"required": ["choices"]}}},
+            {"if": kind_is("date"), "else": {"not": {"required": ["calendar"]}}},
+        ]}
 
     def validate(self, value, check, where):
         cleaned = super().validate(value, check, where)
