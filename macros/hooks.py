@@ -26,10 +26,12 @@ from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 
 _index: list = []  # this build's PageIndex, made in on_nav
 PREVIEW_PAGES = ("index.html", "404.html")  # what the preview shows when it has never built
+_build_is_preview = [False]
 
 
 def on_startup(command, dirty):
     """`mkdocs serve`: a mistake never stops the preview, and never leaves the browser waiting."""
+    _build_is_preview[0] = command == "serve"
     if command == "serve":
         import mkdocs.commands.serve as serve_command
         serve_command.build = _build_surviving_mistakes(serve_command.build)
@@ -88,6 +90,9 @@ def reported(hook):
 def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index;
     offline, our own shim and no instant navigation."""
+    note = engine.placeholder_site_url(config)
+    if note and not _build_is_preview[0]:  # a note, not a warning: `make test`'s strict build stays green
+        log.info("Note: %s", note)
     # Front matter is checked before the build cleans the site folder, so the preview keeps its last good pages.
     docs = Path(config["docs_dir"])
     PageIndex(((src, (docs / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config.nav)

@@ -28,7 +28,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
-        "agreement_form", "glossary", "faq_structured_data", "help_page",
+        "agreement_form", "glossary", "faq_structured_data", "help_page", "offline_copy_link",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -145,6 +145,14 @@ class Renderer:
     def help_page(self) -> str:
         """Where to get help, section by section: organisations with their region and what they offer."""
         return self._render("help.md", sections=self.content["help.yml"])
+
+    def offline_copy_link(self) -> str:
+        """A link to the offline copy's zip, beside the site, when the publishing workflow put it there
+        (extra.offline_zip, from HP_OFFLINE_ZIP); nothing otherwise, so no link ever leads nowhere."""
+        zip_name = self.config["extra"].get("offline_zip") or ""
+        if not zip_name:
+            return ""
+        return self._render("offline-copy.html", href=engine.relative_url(zip_name, page_url(self.page_src())))
 
     def faq_structured_data(self) -> str:
         """The questions and answers as schema.org FAQPage JSON-LD, for search engines' rich results."""

@@ -56,6 +56,9 @@ def read_config(path: Path) -> dict:
 def prepare(project: Path, work: Path) -> Path:
     """The build-time copy of the project, checked as MkDocs' hooks check it; returns its mkdocs.yml."""
     config = read_config(project / "mkdocs.yml")
+    note = engine.placeholder_site_url(config)
+    if note:
+        print(f"Note: {note}")
     content = load_content(project / "data", project / "docs")
     checklist_pages = pages.checklist_pages(content)
     shutil.rmtree(work, ignore_errors=True)
