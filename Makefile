@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Zensical, Material's successor, in a virtualenv of its own (see "Moving to Zensical" in README.md).
+# Zensical, Material's successor, in a virtualenv of its own (see "Moving to Zensical" in MAINTAINING.md).
 ZENSICAL_VENV := .venv-zensical
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
