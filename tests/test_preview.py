@@ -134,3 +134,40 @@ def test_broken_front_matter_is_named_with_its_line(preview):
     preview.wait_for("The preview keeps going", after)
     assert "Practical Safety Checklist" in preview.get("prepare/safety-checklist/")
     fixed(preview, CHAPTER, "tags: [Sexual health, Boundaries and rules", "tags: [Sexual health, Boundaries and rules]")
+
+
+def test_a_field_written_twice_is_named_with_both_lines(preview):
+    text = "      text: What behaviors are permitted? (Kissing, sexting, intercourse?)\n"
+    after = preview.edit("data/checklists.yml", text, text + "      text: A second text\n")
+    first = line_of(preview, "data/checklists.yml", text.rstrip("\n"))
+    preview.wait_for(f'data/checklists.yml, line {first + 1}: the field "text" is written twice in one entry '
+                     f"(first on line {first}); keep one", after)
+    preview.wait_for("The preview keeps going", after)
+    assert 'data-checklist="rules"' in preview.get("prepare/practical-steps/")
+    fixed(preview, "data/checklists.yml", text + "      text: A second text\n", text)
+
+
+def test_a_chapter_without_last_reviewed_and_a_topic_not_allowed_are_named(preview):
+    after = preview.edit(CHAPTER, "last_reviewed: 2026-11-25\n", "")
+    preview.wait_for('docs/prepare/safety-checklist.md, front matter, field "last_reviewed": is missing '
+                     "(the day the chapter was last checked, like 2026-11-25)", after)
+    preview.wait_for("The preview keeps going", after)
+    assert "Practical Safety Checklist" in preview.get("prepare/safety-checklist/")
+    fixed(preview, CHAPTER, "keywords:", "last_reviewed: 2026-11-25\nkeywords:")
+    after = preview.edit(CHAPTER, "tags: [Sexual health, Boundaries and rules]", "tags: [Sexual health, Boundaries]")
+    preview.wait_for('docs/prepare/safety-checklist.md, front matter, field "tags": "Boundaries" is not one of the '
+                     'guide\'s topics; did you mean "Boundaries and rules"? the topics are listed under tags_allowed '
+                     "in mkdocs.yml: ", after)
+    preview.wait_for("The preview keeps going", after)
+    assert "Practical Safety Checklist" in preview.get("prepare/safety-checklist/")
+    fixed(preview, CHAPTER, "tags: [Sexual health, Boundaries]", "tags: [Sexual health, Boundaries and rules]")
+
+
+def test_a_renamed_id_is_caught_by_the_lock(preview):
+    after = preview.edit("data/checklists.yml", "    - id: scope\n", "    - id: scope-of-pass\n")
+    preview.wait_for('data/ids.lock: the checklist item id "rules/scope" is no longer in data/. Readers\' saved '
+                     "answers use it: put it back, or map it to its new id under `renamed:` (rules/scope: new-id), "
+                     "or list it under `retired:` with the reason", after)
+    preview.wait_for("The preview keeps going", after)
+    assert 'data-item="scope"' in preview.get("prepare/practical-steps/")
+    fixed(preview, "data/checklists.yml", "    - id: scope-of-pass\n", "    - id: scope\n")
