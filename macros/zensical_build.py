@@ -20,11 +20,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import yaml
 
 from macros import engine, offline, pages
-from macros.content import load_content
-from macros.errors import GuideError
+from macros.content import front_matter, load_content
+from macros.errors import GuideError, markdown_offset, page_mistake
 from macros.reading_aids import PageIndex
 from macros.search_index import add_keywords_as_text, page_front_matter
 from macros.security import PolicyError, secure_site
@@ -114,9 +115,15 @@ def page_mistakes(log: str, docs: Path) -> list[str]:
     line in it that names the unknown id (Zensical gives no line)."""
     mistakes = []
     for src, message in ZENSICAL_PAGE_MISTAKE.findall(log):
+        source = (docs / src).read_text(encoding="utf-8") if (docs / src).is_file() else ""
         named = re.match(r'^\w[\w ]* "([^"]+)" is not in data/', message)
-        lines = (docs / src).read_text(encoding="utf-8").splitlines() if (docs / src).is_file() else []
-        line = next((n for n, text in enumerate(lines, 1) if named and f'"{named.group(1)}"' in text), None)
+        line = next((n for n, text in enumerate(source.splitlines(), 1) if named and f'"{named.group(1)}"' in text), None)
+        markdown = front_matter(source)[0]
+        try:  # a Jinja syntax error: parsed again here for its line, counted from the top of the file
+            jinja2.Environment().parse(markdown)
+        except jinja2.TemplateSyntaxError as error:
+            message = page_mistake(error, src, source, markdown).split(": ", 1)[1]
+            line = error.lineno + markdown_offset(source, markdown)
         mistakes.append(f"docs/{src}" + (f", line {line}" if line else "") + f": {message}")
     return mistakes
 

@@ -280,3 +280,13 @@ def test_a_rename_mapped_in_the_lock_passes_and_a_retired_id_passes(data_copy):
     assert problems_after(data_copy)[0].startswith('data/ids.lock: the checklist item id "rules/frequency" is no longer in data/')
     add_to_lock(data_copy, "retired", "rules/frequency: Asked in the check-ins checklist instead.")
     assert load(data_copy)["ids.lock"]["retired"] == {"rules/frequency": "Asked in the check-ins checklist instead."}
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_jinja_syntax_error_names_the_page_and_its_true_line(project_copy, tmp_path, engine):
+    chapter = project_copy / "docs" / "prepare" / "safety-checklist.md"
+    chapter.write_text(chapter.read_text().replace('{{ checklist("safety-before") }}', '{{ checklist("safety-before") }'))
+    output = failing_build(project_copy, tmp_path / "out", engine)
+    line = line_number(chapter, '{{ checklist("safety-before") }')
+    assert (f"docs/prepare/safety-checklist.md, line {line}: unexpected '}}' "
+            "(check the {{ and }} of the macro call on that line)") in output
