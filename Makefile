@@ -2,12 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Zensical, Material's successor, in a virtualenv of its own (see "Moving to Zensical" in README.md).
+# Zensical, Material's successor, in a virtualenv of its own (see "Moving to Zensical" in MAINTAINING.md).
 ZENSICAL_VENV := .venv-zensical
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench offline zensical browser clean
+.PHONY: serve build test bench offline zensical browser clean ids-lock schemas data-files check-data
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,21 @@ browser:
 ## test: run the whole test suite (data, built HTML, and real-browser tests)
 test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-deps
 	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+## ids-lock: add the ids now in data/ to data/ids.lock (run after adding checklist items, questions or cards)
+ids-lock: $(BIN)/mkdocs
+	$(BIN)/python -m macros.ids_lock
+
+## schemas: write data/schemas/*.schema.json from the build's own definitions (macros/content.py)
+schemas: $(BIN)/mkdocs
+	$(BIN)/python -m macros.schemas
+
+## data-files: both of the above, after adding data or changing a definition
+data-files: schemas ids-lock
+
+## check-data: validate data/ and the chapters' front matter in about a second (pre-commit runs it)
+check-data: $(BIN)/mkdocs
+	$(BIN)/python -m macros.check
 
 clean:
 	rm -rf $(VENV) $(ZENSICAL_VENV) site dist

@@ -11,40 +11,143 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
-from macros import engine
+from macros import engine, ids_lock
+from macros.errors import DataError, GuideError  # noqa: F401 (GuideError: callers import it from here too)
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class GuideError(Exception):
-    """A mistake in the guide's sources that stops the build; its message names file, entry and field.
-    Each engine's adapter reports it in that engine's own way."""
+class Entry(dict):
+    """A YAML mapping that remembers where it is: `line`, and the line of each key in `key_lines`."""
+
+    line: int = 0
+    key_lines: dict = {}
 
 
-class DataError(GuideError):
-    """One or more problems in data/, each naming the file, the entry and the field."""
+class DuplicateKey(yaml.MarkedYAMLError):
+    """The same key twice in one mapping: YAML would silently keep the last."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__(
-            f"{len(problems)} problem(s) in the guide's data files:\n  - " + "\n  - ".join(problems)
-        )
+
+class DataLoader(SAFE_LOADER):
+    """YAML as the guide reads it: every mapping an Entry (with its lines), and a key given twice is a mistake."""
+
+    def construct_entry(self, node):
+        entry = Entry()
+        entry.line = node.start_mark.line + 1
+        entry.key_lines = {}
+        yield entry
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in entry.key_lines:
+                raise DuplicateKey(
+                    problem=f'the field "{key}" is written twice in one entry (first on line {entry.key_lines[key]}); '
+                            "keep one", problem_mark=key_node.start_mark)
+            entry.key_lines[key] = key_node.start_mark.line + 1
+            entry[key] = self.construct_object(value_node, deep=True)
+
+
+DataLoader.add_constructor("tag:yaml.org,2002:map", DataLoader.construct_entry)
+
+# What YAML says about a slip of indentation, and what it means to an editor.
+YAML_HINTS = {
+    "did not find expected key": "check the indentation of this line and the lines above it",
+    "did not find expected '-' indicator": "check the indentation: every entry of a list starts with - at the same column",
+    "mapping values are not allowed here": "a text containing ': ' needs quotation marks around it, or the line is indented too far",
+    "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
+    "found undefined alias": "a text starting with * needs quotation marks around it",
+}
+
+
+def yaml_mistake(where: str, error: yaml.YAMLError, line_offset: int = 0) -> str:
+    """A YAML error in a file, as 'where: YAML syntax error at line N, column M: what is wrong (what to check)'."""
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 + line_offset if mark else None
+    reason = getattr(error, "problem", None) or str(error)
+    hint = next((f" ({hint})" for problem, hint in YAML_HINTS.items() if reason.startswith(problem)), "")
+    context = getattr(error, "context_mark", None)
+    if getattr(error, "context", None) == "while parsing a flow sequence" and context:
+        hint = f" (the [ on line {context.line + 1 + line_offset} needs its closing ])"
+    if isinstance(error, DuplicateKey):
+        return f"{where}, line {line}: {reason}"
+    at = f" at line {line}, column {mark.column + 1}" if mark else ""
+    return f"{where}: YAML syntax error{at}: {reason}{hint}"
 
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-def front_matter(text: str) -> tuple[str, dict]:
-    """A page's Markdown and its front matter, read as both engines read it (YAML between --- lines)."""
+def front_matter(text: str, src: str | None = None) -> tuple[str, dict]:
+    """A page's Markdown and its front matter, read as both engines read it (YAML between --- lines).
+    Given the page's path, front matter that is not valid YAML stops the build naming file and line
+    (both engines would print it on the page as text and drop its tags, keywords and reading aids)."""
     match = FRONT_MATTER.match(text)
     if not match:
         return text, {}
     try:
-        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
-    except yaml.YAMLError:
+        meta = yaml.load(match.group(1), Loader=DataLoader)
+    except yaml.YAMLError as error:
+        if src is not None:
+            raise GuideError(yaml_mistake(f"docs/{src}, front matter", error, line_offset=1)) from None
         return text, {}
-    return (text[match.end():].lstrip("\n"), meta) if isinstance(meta, dict) else (text, {})
+    if not isinstance(meta, dict):
+        if src is not None:
+            raise GuideError(f"docs/{src}: front matter: the lines between --- should be fields such as description: ...")
+        return text, {}
+    return text[match.end():].lstrip("\n"), meta
+
+
+def page_title(markdown: str, meta: dict, fallback: str) -> str:
+    """A page's title as both engines show it: its front-matter `title`, else its first # heading."""
+    if meta.get("title"):
+        return str(meta["title"])
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return fallback
+
+
+def chapter_title(docs_dir: Path, src_path: str) -> str:
+    """The title of the chapter at docs/<src_path>."""
+    markdown, meta = front_matter("\n".join(chapter_lines(docs_dir, src_path)) + "\n")
+    return page_title(markdown, meta, src_path)
+
+
+# Folders whose pages are not chapters (the generated checklist pages): no review date, no reading aids.
+NOT_CHAPTER_FOLDERS = ("checklists/",)
+LIST_FIELDS = ("tags", "keywords", "related")
+
+
+def is_chapter(src: str) -> bool:
+    """A chapter is a page inside a part's folder (understand/, prepare/ ...); the pages at the top
+    (home, FAQ, tools) may leave out last_reviewed, and then go without reading aids."""
+    return "/" in src and not src.startswith(NOT_CHAPTER_FOLDERS)
+
+
+def page_meta_problems(src: str, meta: dict, allowed_tags=None) -> list[str]:
+    """A nav page's front-matter mistakes: every page says what it is (`description`), every chapter
+    when it was last reviewed; lists are lists of words; topics come from tags_allowed."""
+    where, problems = f"docs/{src}, front matter", []
+    description = meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        problems.append(f'{where}, field "description": is missing (one or two sentences for search engines and link previews)')
+    reviewed = meta.get("last_reviewed")
+    if reviewed is None and is_chapter(src):
+        problems.append(f'{where}, field "last_reviewed": is missing (the day the chapter was last checked, like 2026-11-25)')
+    elif reviewed is not None and not isinstance(reviewed, datetime.date):
+        problems.append(f'{where}, field "last_reviewed": should be a date like 2026-11-25, found "{reviewed}"')
+    for name in LIST_FIELDS:
+        value = meta.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            problems.append(f'{where}, field "{name}": should be a list of words in [ ], found {value!r}')
+    if allowed_tags and isinstance(meta.get("tags"), list):
+        for tag in meta["tags"]:
+            if isinstance(tag, str) and tag not in allowed_tags:
+                close = difflib.get_close_matches(tag, allowed_tags, n=1, cutoff=0.5)
+                hint = f'did you mean "{close[0]}"? ' if close else ""
+                problems.append(f'{where}, field "tags": "{tag}" is not one of the guide\'s topics; {hint}'
+                                f'the topics are listed under tags_allowed in mkdocs.yml: {", ".join(sorted(allowed_tags))}')
+    return problems
 
 
 # --- The shapes data may take. Each returns the cleaned value, reporting problems through `check`. ---
@@ -56,6 +159,10 @@ class Text:
     def __init__(self, optional=False):
         self.optional = optional
 
+    def json_schema(self) -> dict:
+        """The same rule as JSON Schema, for editors' YAML extensions (make schemas)."""
+        return {"type": "string", "minLength": 1, "pattern": r"\S"}
+
     def validate(self, value, check, where):
         if not isinstance(value, str):
             return check.wrong_type(where, "text", value)
@@ -66,6 +173,10 @@ class Text:
 
 class Id(Text):
     """A hand-written kebab-case id; storage keys use it, so it never derives from wording."""
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": ID_PATTERN.pattern,
+                "description": "lower-case words joined by hyphens; never change it once published (data/ids.lock)"}
 
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
@@ -99,6 +210,10 @@ def chapter_sections(docs_dir: Path, path: str) -> dict:
 class Chapter(Text):
     """A link to a chapter: a Markdown path under docs/, optionally with the #anchor of one of its headings."""
 
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": r"^[^#\s]+\.md(#[^\s]+)?$",
+                "description": "a chapter's Markdown file under docs/, e.g. prepare/practical-steps.md#rules"}
+
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
         if value is None:
@@ -117,6 +232,9 @@ class Chapter(Text):
 class Url(Text):
     """A web address on another site: https only, so a link never downgrades the reader's connection."""
 
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"}
+
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
         if value is not None and not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", value):
@@ -131,6 +249,9 @@ class Day:
     def __init__(self, optional=False):
         self.optional = optional
 
+    def json_schema(self) -> dict:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
     def validate(self, value, check, where):
         if not isinstance(value, datetime.date):
             return check.problem(where, f'should be a date like 2026-11-28, found "{value}"')
@@ -143,6 +264,9 @@ class Choice(Text):
     def __init__(self, *choices, optional=False, default=None):
         super().__init__(optional or default is not None)
         self.choices, self.default = choices, default
+
+    def json_schema(self) -> dict:
+        return {"enum": list(self.choices), **({"default": self.default} if self.default else {})}
 
     def validate(self, value, check, where):
         value = super().validate(value, check, where)
@@ -158,6 +282,9 @@ class Flag:
     def __init__(self, default=False):
         self.optional, self.default = True, default
 
+    def json_schema(self) -> dict:
+        return {"type": "boolean", "default": self.default}
+
     def validate(self, value, check, where):
         if not isinstance(value, bool):
             return check.wrong_type(where, "true or false", value)
@@ -170,20 +297,24 @@ class Seq:
     def __init__(self, of, optional=False, min_items=1):
         self.of, self.optional, self.min_items = of, optional, min_items
 
+    def json_schema(self) -> dict:
+        return {"type": "array", "minItems": self.min_items, "items": self.of.json_schema()}
+
     def validate(self, value, check, where):
         if not isinstance(value, list):
             return check.wrong_type(where, "list", value)
         if len(value) < self.min_items:
             return check.problem(where, f"needs at least {self.min_items} entry")
         cleaned, seen = [], {}
+        entry_name = getattr(self.of, "entry_name", "entry")
         for position, element in enumerate(value, start=1):
-            entry_where = where.entry(element, position, getattr(self.of, "entry_name", "entry"))
+            entry_where = where.entry(element, position, entry_name)
             result = self.of.validate(element, check, entry_where)
             entry_id = element.get("id") if isinstance(element, dict) else None
             if isinstance(entry_id, str):
                 if entry_id in seen:
-                    check.problem(entry_where.field("id"), f'duplicates the id of entry #{seen[entry_id]}')
-                seen.setdefault(entry_id, position)
+                    check.problem(entry_where.field("id", element), f'is also the id of the {entry_name} on line {seen[entry_id]}; ids must differ')
+                seen.setdefault(entry_id, line_of(element))
             if result is not None:
                 cleaned.append(result)
         return cleaned
@@ -195,6 +326,11 @@ class Record:
     def __init__(self, entry_name, /, optional=False, **fields):
         self.entry_name, self.optional, self.fields = entry_name, optional, fields
 
+    def json_schema(self) -> dict:
+        return {"type": "object", "title": self.entry_name, "additionalProperties": False,
+                "required": [name for name, shape in self.fields.items() if not shape.optional],
+                "properties": {name: shape.json_schema() for name, shape in self.fields.items()}}
+
     def validate(self, value, check, where):
         if not isinstance(value, dict):
             return check.wrong_type(where, "mapping of fields", value)
@@ -202,36 +338,48 @@ class Record:
             if key not in self.fields:
                 close = difflib.get_close_matches(str(key), self.fields, n=1)
                 hint = f' (did you mean "{close[0]}"?)' if close else ""
-                check.problem(where.field(key), f"is not a known field{hint}; known fields: {', '.join(self.fields)}")
-        cleaned = {}
+                check.problem(where.field(key, value), f"is not a known field{hint}; known fields: {', '.join(self.fields)}")
+        cleaned = Entry()  # keeps the lines, for checks made after validation
+        cleaned.line, cleaned.key_lines = line_of(value), getattr(value, "key_lines", {})
         for name, shape in self.fields.items():
             if value.get(name) is None:
                 if not shape.optional:
-                    check.problem(where.field(name), "is missing")
+                    check.problem(where.field(name, value), "is missing")
                 cleaned[name] = getattr(shape, "default", None)
                 continue
-            cleaned[name] = shape.validate(value[name], check, where.field(name))
+            cleaned[name] = shape.validate(value[name], check, where.field(name, value))
         return cleaned
 
 
 # --- Where a problem is, in words an editor understands. ---
 
 
+def line_of(entry, key=None) -> int | None:
+    """The line of a YAML entry, or of one of its fields, when the loader recorded it."""
+    if not isinstance(entry, Entry):
+        return None
+    return entry.key_lines.get(key, entry.line) if key is not None else entry.line
+
+
 class Where:
-    def __init__(self, file: str, entries: tuple = (), field_path: tuple = ()):
-        self.file, self.entries, self.field_path = file, entries, field_path
+    """A place in a data file: its line, the entries around it and the field, e.g.
+    `data/checklists.yml, line 62, checklist "rules", field "items", item "scope", field "text"`."""
+
+    def __init__(self, file: str, entries: tuple = (), field_path: tuple = (), line: int | None = None):
+        self.file, self.entries, self.field_path, self.line = file, entries, field_path, line
 
     def entry(self, element, position, entry_name="entry"):
         entry_id = element.get("id") if isinstance(element, dict) else None
         label = f'{entry_name} "{entry_id}"' if isinstance(entry_id, str) and entry_id else f"{entry_name} #{position}"
         owner = f'field "{".".join(self.field_path)}", ' if self.field_path else ""
-        return Where(self.file, self.entries + (owner + label,), ())
+        return Where(self.file, self.entries + (owner + label,), (), line_of(element) or self.line)
 
-    def field(self, name):
-        return Where(self.file, self.entries, self.field_path + (str(name),))
+    def field(self, name, owner=None):
+        """A field of this entry; given the entry (`owner`), the field's own line."""
+        return Where(self.file, self.entries, self.field_path + (str(name),), line_of(owner, name) or self.line)
 
     def __str__(self):
-        parts = [f"data/{self.file}"] + list(self.entries)
+        parts = [f"data/{self.file}"] + ([f"line {self.line}"] if self.line else []) + list(self.entries)
         if self.field_path:
             parts.append(f'field "{".".join(self.field_path)}"')
         return ", ".join(parts)
@@ -252,6 +400,14 @@ class Check:
 
 class AgreementQuestion(Record):
     """A worksheet question: `choices` belongs to kind "choice" only, `calendar` to kind "date" only."""
+
+    def json_schema(self) -> dict:
+        def kind_is(kind):
+            return {"properties": {"kind": {"const": kind}}, "required": ["kind"]}
+        return {**super().json_schema(), "allOf": [
+            {"if": kind_is("choice"), "then": {"required": ["choices"]}, "else": {"not": {"required": ["choices"]}}},
+            {"if": kind_is("date"), "else": {"not": {"required": ["calendar"]}}},
+        ]}
 
     def validate(self, value, check, where):
         cleaned = super().validate(value, check, where)
@@ -325,42 +481,40 @@ SCHEMAS = {
 
 def _read_yaml(path: Path, check: Check):
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=DataLoader)
         if raw is None:
             check.problems.append(f"data/{path.name}: file is empty")
         return raw
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        reason = getattr(error, "problem", None) or str(error)
-        check.problems.append(f"data/{path.name}: YAML syntax error{at}: {reason}")
+        check.problems.append(yaml_mistake(f"data/{path.name}", error))
     except OSError as error:
         check.problems.append(f"data/{path.name}: cannot be read ({error.strerror})")
     return None
 
 
 def _check_references(content: dict, check: Check):
-    """Cross-file links: a checklist item may quote a script card by its id; card ids are global."""
+    """Cross-file links: a checklist item may quote a script card by its id, or link to a section of
+    the Get help page; card ids are unique across situations. Runs on whatever validated, so one build
+    shows every mistake (a field that was wrong is None here, and skipped)."""
     cards, where_of = {}, {}
     for situation in content.get("scripts.yml") or []:
-        for card in situation["cards"]:
+        for card in situation["cards"] or []:
+            if card["id"] is None:
+                continue
             if card["id"] in cards:
-                check.problem(
-                    Where("scripts.yml", (f'situation "{situation["id"]}"', f'field "cards", card "{card["id"]}"')).field("id"),
-                    f'duplicates the id of a card in situation "{where_of[card["id"]]}"',
-                )
+                where = Where("scripts.yml", (f'situation "{situation["id"]}"', f'field "cards", card "{card["id"]}"'))
+                check.problem(where.field("id", card), f'duplicates the id of a card in situation "{where_of[card["id"]]}"')
             cards[card["id"]] = card
             where_of[card["id"]] = situation["id"]
+    sections = [section["id"] for section in content.get("help.yml") or []]
     for checklist in content.get("checklists.yml") or []:
-        for item in checklist["items"]:
-            if item["script"] and item["script"] not in cards:
-                where = Where("checklists.yml", (f'checklist "{checklist["id"]}"', f'field "items", item "{item["id"]}"'))
-                check.problem(where.field("script"), f'names script card "{item["script"]}", which is not in data/scripts.yml')
+        for item in checklist["items"] or []:
+            where = Where("checklists.yml", (f'checklist "{checklist["id"]}"', f'field "items", item "{item["id"]}"'))
+            if item["script"] and "scripts.yml" in content and item["script"] not in cards:
+                check.problem(where.field("script", item), f'names script card "{item["script"]}", which is not in data/scripts.yml')
             item["quote"] = cards.get(item["script"], {}).get("words")
-            sections = [section["id"] for section in content.get("help.yml") or []]
-            if item["help"] and item["help"]["section"] not in sections:
-                where = Where("checklists.yml", (f'checklist "{checklist["id"]}"', f'field "items", item "{item["id"]}"'))
-                check.problem(where.field("help.section"), f'names help section "{item["help"]["section"]}", which is not in data/help.yml; its sections: {", ".join(sections)}')
+            if item["help"] and item["help"]["section"] and "help.yml" in content and item["help"]["section"] not in sections:
+                check.problem(where.field("help.section", item), f'names help section "{item["help"]["section"]}", which is not in data/help.yml; its sections: {", ".join(sections)}')
     return cards
 
 
@@ -393,10 +547,11 @@ def site_content(config) -> dict:
     return load_content(engine.project_dir(config) / "data", engine.docs_dir(config))
 
 
-def load_content(data_dir: Path, docs_dir: Path) -> dict:
+def load_content(data_dir: Path, docs_dir: Path, check_lock: bool = True) -> dict:
     """All of data/, validated; raises DataError listing every problem. Cached until a file changes."""
     files = sorted(data_dir.glob("*.yml"))
-    key = (str(data_dir), str(docs_dir), tuple((f.name, f.stat().st_mtime_ns) for f in files))
+    stamps = tuple((f.name, f.stat().st_mtime_ns) for f in [*files, data_dir / ids_lock.LOCK_NAME] if f.is_file())
+    key = (str(data_dir), str(docs_dir), stamps, check_lock)
     if key in _cache:
         return _cache[key]
     check = Check(docs_dir)
@@ -414,8 +569,10 @@ def load_content(data_dir: Path, docs_dir: Path) -> dict:
             check.problems.append(f"data/{path.name}: not a known data file; known files: {', '.join(SCHEMAS)}")
     if "agreement.yml" in content and not check.problems:
         _check_first_question(content["agreement.yml"], check)
-    if not check.problems:
-        content["cards"] = _check_references(content, check)
+    content["cards"] = _check_references(content, check)
+    content["ids.lock"] = ids_lock.read_lock(data_dir)
+    if check_lock:
+        check.problems += ids_lock.lock_problems(content, content["ids.lock"])
     if check.problems:
         raise DataError(check.problems)
     _cache.clear()

@@ -8,12 +8,14 @@ file (`config_file_path`) and pages with a `file.src_uri`; Zensical a plain dict
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
 from macros import offline, pages
 from macros.search_words import search_settings
+from macros.errors import GuideError
 
 MKDOCS = "mkdocs"
 ZENSICAL = "zensical"
@@ -95,6 +97,35 @@ def offline_copy(config) -> bool:
         return offline.enabled_in(plugins)
     plugin = plugins.get("material/offline") or plugins.get("offline")
     return bool(plugin and plugin.config.enabled)
+
+
+PLACEHOLDER_HOST = ".example.org"  # mkdocs.yml's site_url until the guide has its own address
+PUBLISHING = "HP_PUBLISHING"  # set by the publishing workflow: the placeholder then stops the build
+
+
+def placeholder_site_url(config) -> str | None:
+    """A note when site_url is still the placeholder (it reaches the sitemap and the printed
+    checklists' addresses). Publishing (HP_PUBLISHING=true) turns it into a mistake."""
+    url = config.get("site_url") or ""
+    if PLACEHOLDER_HOST not in url:
+        return None
+    note = (f"site_url in mkdocs.yml is still the placeholder {url}: set it to the guide's own address "
+            "before publishing (the sitemap and the printed checklists show it)")
+    if os.environ.get(PUBLISHING, "").lower() in ("1", "true", "yes"):
+        raise GuideError(note)
+    return note
+
+
+def allowed_tags(config) -> list:
+    """The tags plugin's tags_allowed: from MkDocs' loaded plugins, or mkdocs.yml's plugin list as read."""
+    plugins = config["plugins"]
+    if isinstance(plugins, list):
+        for plugin in plugins:
+            if isinstance(plugin, dict) and ("tags" in plugin or "material/tags" in plugin):
+                return list((next(iter(plugin.values())) or {}).get("tags_allowed") or [])
+        return []
+    plugin = plugins.get("material/tags") or plugins.get("tags")
+    return [getattr(tag, "name", tag) for tag in plugin.config.tags_allowed or []] if plugin else []  # Material: Tag objects
 
 
 def topic_anchor(tag: str) -> str:

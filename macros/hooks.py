@@ -4,7 +4,9 @@ and glossary tooltips; chapters' keywords in the search index; and the offline c
 (`make offline`). Our errors become MkDocs' PluginError, which MkDocs reports as one clear message."""
 
 import functools
+import html
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -17,12 +19,58 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import engine, offline, pages  # noqa: E402
-from macros.content import GuideError, site_content  # noqa: E402
+from macros.content import site_content  # noqa: E402
+from macros.errors import GuideError, log  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 from macros.search_words import search_settings  # noqa: E402
 
 _index: list = []  # this build's PageIndex, made in on_nav
+PREVIEW_PAGES = ("index.html", "404.html")  # what the preview shows when it has never built
+_build_is_preview = [False]
+
+
+def on_startup(command, dirty):
+    """`mkdocs serve`: a mistake never stops the preview, and never leaves the browser waiting."""
+    _build_is_preview[0] = command == "serve"
+    if command == "serve":
+        import mkdocs.commands.serve as serve_command
+        serve_command.build = _build_surviving_mistakes(serve_command.build)
+
+
+def _build_surviving_mistakes(build):
+    """MkDocs' serve leaves every page request waiting while its last build failed, and exits when its
+    first build fails. Here a failed build counts as done: the browser keeps the last good pages (a
+    data mistake stops the build before it cleans them) or gets a page with the message (a mistake in
+    a page is shown where its content would be; before any good build, every address shows them all)."""
+    @functools.wraps(build)
+    def run(config, **kwargs):
+        mistakes = _Collect()
+        logging.getLogger("mkdocs").addHandler(mistakes)
+        try:
+            build(config, **kwargs)
+        except Exception:  # noqa: BLE001 (every mistake, ours or MkDocs', keeps the preview up)
+            log.info("The preview keeps going: fix the mistake above and save, and the page reloads.")
+            site = Path(config["site_dir"])
+            if not (site / "index.html").is_file():
+                message = html.escape("\n".join(mistakes.messages))
+                page = f"<!doctype html><title>The guide has a mistake</title><pre>{message}</pre>"
+                for name in PREVIEW_PAGES:
+                    (site / name).write_text(page, encoding="utf-8")
+        finally:
+            logging.getLogger("mkdocs").removeHandler(mistakes)
+    return run
+
+
+class _Collect(logging.Handler):
+    """The build's warnings and errors, as the terminal shows them."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 def reported(hook):
@@ -43,6 +91,13 @@ def reported(hook):
 def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index;
     offline, our own shim and no instant navigation; search's separator and pipeline (macros/search_index.py)."""
+    note = engine.placeholder_site_url(config)
+    if note and not _build_is_preview[0]:  # a note, not a warning: `make test`'s strict build stays green
+        log.info("Note: %s", note)
+    # Front matter is checked before the build cleans the site folder, so the preview keeps its last good pages.
+    docs = Path(config["docs_dir"])
+    PageIndex(((src, (docs / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config.nav)
+               if (docs / src).is_file()), engine.allowed_tags(config))
     pages.add_to_nav(config.nav, pages.checklist_pages(site_content(config)))
     if "material/search" in config.plugins:
         search_settings(config.plugins["material/search"].config)
@@ -67,7 +122,7 @@ def on_files(files, config):
 @reported
 def on_nav(nav, config, files):
     """Read every page's front matter first, so any chapter can list the others as related."""
-    _index[:] = [PageIndex((page.file.src_uri, page.file.content_string) for page in nav.pages)]
+    _index[:] = [PageIndex(((page.file.src_uri, page.file.content_string) for page in nav.pages), engine.allowed_tags(config))]
     return nav
 
 

@@ -9,7 +9,7 @@ the offline build only, so the offline copy fetches nothing and the web site car
 
 from pathlib import Path
 
-from macros.content import GuideError
+from macros.errors import GuideError
 
 SHIM_SOURCE = Path(__file__).resolve().parent.parent / "bench" / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"  # "iframe-worker" in the path is what the plugins look for

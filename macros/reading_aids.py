@@ -16,7 +16,8 @@ import re
 
 
 from macros import engine
-from macros.content import GuideError, front_matter
+from macros.content import front_matter, page_meta_problems, page_title
+from macros.errors import GuideError
 from macros.headings import quiet_permalinks
 from macros.render import TEMPLATE_ENV
 from macros.search_index import exclude_controls
@@ -28,47 +29,34 @@ NO_TOOLTIP_INSIDE = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5"
                      "script", "style", "summary", "svg", "textarea", "time"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-def _title_of(markdown: str, meta: dict, fallback: str) -> str:
-    if meta.get("title"):
-        return str(meta["title"])
-    for line in markdown.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return fallback
-
-
-def _check_meta(src: str, meta: dict):
-    """Front-matter mistakes stop the build naming the page and the field."""
-    where = f"docs/{src}: front matter"
-    reviewed = meta.get("last_reviewed")
-    if not isinstance(reviewed, datetime.date):
-        raise GuideError(f'{where} field "last_reviewed" should be a date like 2026-11-25, found {reviewed!r}')
-    for name in ("tags", "keywords", "related"):
-        value = meta.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise GuideError(f'{where} field "{name}" should be a list of words, found {value!r}')
-
-
 class PageIndex:
     """Every page's front matter, in reading order, read once per build before any page is written,
     so any chapter can list the others as related."""
 
-    def __init__(self, pages):
-        """`pages`: (Markdown path, Markdown source) of every page in the nav, in reading order."""
-        self.meta, self.chapters = {}, {}
+    def __init__(self, pages, allowed_tags=None):
+        """`pages`: (Markdown path, Markdown source) of every page in the nav, in reading order;
+        `allowed_tags`: the tags plugin's tags_allowed. Every front-matter mistake stops the build,
+        all of them in one message."""
+        self.meta, self.chapters, problems = {}, {}, []
         for order, (src, text) in enumerate(pages):
-            markdown, meta = front_matter(text)
-            self.meta[src] = meta
-            if "last_reviewed" not in meta:
+            try:
+                markdown, meta = front_matter(text, src)
+            except GuideError as error:
+                problems.append(str(error))
                 continue
-            _check_meta(src, meta)
-            self.chapters[src] = {"title": _title_of(markdown, meta, src), "tags": meta.get("tags", []),
+            self.meta[src] = meta
+            problems += page_meta_problems(src, meta, allowed_tags)
+            if not isinstance(meta.get("last_reviewed"), datetime.date):
+                continue
+            self.chapters[src] = {"title": page_title(markdown, meta, src), "tags": meta.get("tags", []),
                                   "related": meta.get("related", []), "order": order}
         self.index_by_tag()
         for src, chapter in self.chapters.items():
             for other in chapter["related"]:
                 if other not in self.chapters:
-                    raise GuideError(f'docs/{src}: front matter field "related" names "{other}", which is not a chapter in the nav')
+                    problems.append(f'docs/{src}, front matter, field "related": names "{other}", which is not a chapter in the nav')
+        if problems:
+            raise GuideError(f"{len(problems)} problem(s) in the chapters' front matter:\n  - " + "\n  - ".join(problems))
 
     def index_by_tag(self):
         """Chapters listed under each of their tags, so related chapters are looked for among those sharing one."""

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import jinja2
 
-from macros import engine
-from macros.content import GuideError, chapter_lines, chapter_sections
+from macros import engine, ids_lock
+from macros.content import chapter_lines, chapter_sections, chapter_title
+from macros.errors import GuideError, nearest
 from macros.engine import page_url
 from macros.pages import CHECKLIST_INDEX, nav_sources
 
@@ -29,16 +30,6 @@ TEMPLATE_ENV = jinja2.Environment(
 )
 
 
-def chapter_title(docs_dir: Path, src_path: str) -> str:
-    """The first Markdown heading of a chapter, or its front-matter title."""
-    for line in chapter_lines(docs_dir, src_path):
-        if line.startswith("title:"):
-            return line.split(":", 1)[1].strip().strip("\"'")
-        if line.startswith("# "):
-            return line[2:].strip()
-    return src_path
-
-
 def step_title(docs_dir: Path, src_path: str) -> str:
     """What a link to a chapter, or to one #section of it, is called: the section's heading or the chapter's title."""
     path, _, anchor = src_path.partition("#")
@@ -55,7 +46,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
-        "agreement_form", "glossary", "faq_structured_data", "help_page",
+        "agreement_form", "glossary", "faq_structured_data", "help_page", "offline_copy_link",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -70,6 +61,7 @@ class Renderer:
             "link": self.link,
             "title_of": lambda src: step_title(self.docs_dir, src),
             "address_of": self.checklist_address,
+            "renamed_items_of": self.renamed_items_of,
         }
 
     # --- helpers shared by the templates ---
@@ -78,16 +70,22 @@ class Renderer:
         """A URL to another page, relative to the page being rendered."""
         return engine.link(self.config, src_path, self.page_src())
 
+    def renamed_items_of(self, checklist_id: str) -> str:
+        """A checklist's item ids renamed in data/ids.lock, as "old:new old:new", for its page to move
+        readers' saved ticks to the new ids (docs/assets/checklists.js)."""
+        renamed = ids_lock.renamed_items(self.content.get("ids.lock"), checklist_id)
+        return " ".join(f"{old}:{new}" for old, new in renamed.items())
+
     def checklist_address(self, checklist_id: str) -> str:
         """The full web address of a checklist's own page, printed at its foot."""
         return self.site_url + page_url(f"checklists/{checklist_id}.md")
 
+    DATA_FILE_OF = {"Checklist": "checklists.yml", "Script situation": "scripts.yml"}
+
     def _lookup(self, table: dict, kind: str, entry_id: str):
+        """An entry by the id a page's macro call names; the page's adapter adds the page and line."""
         if entry_id not in table:
-            raise GuideError(
-                f'{kind} "{entry_id}" (called from docs/{self.page_src()}) is not in data/; '
-                f"known ids: {', '.join(table)}"
-            )
+            raise GuideError(f'{kind} "{entry_id}" is not in data/{self.DATA_FILE_OF[kind]}; {nearest(entry_id, table)}')
         return table[entry_id]
 
     def _render(self, template: str, **values) -> str:
@@ -178,6 +176,14 @@ class Renderer:
     def help_page(self) -> str:
         """Where to get help, section by section: organisations with their region and what they offer."""
         return self._render("help.md", sections=self.content["help.yml"])
+
+    def offline_copy_link(self) -> str:
+        """A link to the offline copy's zip, beside the site, when the publishing workflow put it there
+        (extra.offline_zip, from HP_OFFLINE_ZIP); nothing otherwise, so no link ever leads nowhere."""
+        zip_name = self.config["extra"].get("offline_zip") or ""
+        if not zip_name:
+            return ""
+        return self._render("offline-copy.html", href=engine.relative_url(zip_name, page_url(self.page_src())))
 
     def faq_structured_data(self) -> str:
         """The questions and answers as schema.org FAQPage JSON-LD, for search engines' rich results."""

@@ -16,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from macros.content import GuideError
+from macros.errors import GuideError
 
 # The policy, one directive a line, each with the reason it is there.
 POLICY = (
@@ -149,7 +149,7 @@ def headers_file(site_dir: Path, hashes, styles=()) -> str:
     """`_headers` for Netlify and Cloudflare Pages. One policy for every path, naming the union of all
     pages' hashes: a header rule cannot vary by page without one block per page, and every hash in the
     union is a script of this site. Each page's own meta policy still allows only its own scripts."""
-    lines = ["# Made by macros/security.py at build time; see README.md, \"Security headers\".", "/*",
+    lines = ["# Made by macros/security.py at build time; see MAINTAINING.md, \"Security headers\".", "/*",
              f"  Content-Security-Policy: {policy(hashes, header=True, styles=styles)}"]
     lines += [f"  {name}: {value}" for name, value, _why in HEADERS]
     for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()):

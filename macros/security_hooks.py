@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import engine  # noqa: E402
-from macros.content import GuideError  # noqa: E402
+from macros.errors import GuideError  # noqa: E402
 from macros.offline import shim_source  # noqa: E402
 from macros.security import secure_page, write_headers  # noqa: E402
 

@@ -20,10 +20,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import yaml
 
 from macros import engine, offline, pages
-from macros.content import GuideError, load_content
+from macros.content import front_matter, load_content
+from macros.errors import GuideError, markdown_offset, page_mistake
 from macros.reading_aids import PageIndex
 from macros.search_index import add_keywords_as_text, page_front_matter
 from macros.security import PolicyError, secure_site
@@ -55,6 +57,9 @@ def read_config(path: Path) -> dict:
 def prepare(project: Path, work: Path) -> Path:
     """The build-time copy of the project, checked as MkDocs' hooks check it; returns its mkdocs.yml."""
     config = read_config(project / "mkdocs.yml")
+    note = engine.placeholder_site_url(config)
+    if note:
+        print(f"Note: {note}")
     content = load_content(project / "data", project / "docs")
     checklist_pages = pages.checklist_pages(content)
     shutil.rmtree(work, ignore_errors=True)
@@ -73,7 +78,8 @@ def prepare(project: Path, work: Path) -> Path:
         (work / "docs" / offline.SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(offline.shim_source(), work / "docs" / offline.SHIM_PATH)
     # Front matter is checked before the build, so a mistake is reported as one message.
-    PageIndex((src, (work / "docs" / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config["nav"]))
+    PageIndex(((src, (work / "docs" / src).read_text(encoding="utf-8")) for src in pages.nav_sources(config["nav"])),
+              engine.allowed_tags(config))
     config_path = work / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_path
@@ -91,11 +97,35 @@ def build(project: Path = ROOT, out: Path = OUT) -> None:
     log = result.stdout + result.stderr
     if result.returncode != 0:
         raise SystemExit(f"Zensical build failed:\n{log}")
+    mistakes = page_mistakes(log, work / "docs")
+    if mistakes:  # Zensical reports a page's mistake and goes on, even with --strict: we stop, as MkDocs does
+        raise GuideError(f"{len(mistakes)} problem(s) in the pages:\n  - " + "\n  - ".join(mistakes))
     post_build(work / "site", read_config(config_path))
     shutil.rmtree(out, ignore_errors=True)
     shutil.move(str(work / "site"), str(out))
     shutil.rmtree(work)
     print(log.strip())
+
+
+ZENSICAL_PAGE_MISTAKE = re.compile(r"^Macro rendering failed in (\S+): (.*)$", re.MULTILINE)
+
+
+def page_mistakes(log: str, docs: Path) -> list[str]:
+    """Zensical's reports of a page's mistake, as MkDocs' adapter words them: the page's file, and the
+    line in it that names the unknown id (Zensical gives no line)."""
+    mistakes = []
+    for src, message in ZENSICAL_PAGE_MISTAKE.findall(log):
+        source = (docs / src).read_text(encoding="utf-8") if (docs / src).is_file() else ""
+        named = re.match(r'^\w[\w ]* "([^"]+)" is not in data/', message)
+        line = next((n for n, text in enumerate(source.splitlines(), 1) if named and f'"{named.group(1)}"' in text), None)
+        markdown = front_matter(source)[0]
+        try:  # a Jinja syntax error: parsed again here for its line, counted from the top of the file
+            jinja2.Environment().parse(markdown)
+        except jinja2.TemplateSyntaxError as error:
+            message = page_mistake(error, src, source, markdown).split(": ", 1)[1]
+            line = error.lineno + markdown_offset(source, markdown)
+        mistakes.append(f"docs/{src}" + (f", line {line}" if line else "") + f": {message}")
+    return mistakes
 
 
 def post_build(site: Path, config: dict) -> None:

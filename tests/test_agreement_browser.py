@@ -480,7 +480,8 @@ def test_a_bad_agreement_question_fails_the_build_naming_the_field(project_copy,
     data = project_copy / "data" / "agreement.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("kind: textarea", "kind: slider", 1), encoding="utf-8")
     log = failing_build(project_copy, tmp_path / "out")
-    assert 'data/agreement.yml, question "intention", field "kind": is "slider"; expected one of: text, textarea, date, choice' in log
+    line = data.read_text(encoding="utf-8").splitlines().index("  kind: slider") + 1
+    assert f'data/agreement.yml, line {line}, question "intention", field "kind": is "slider"; expected one of: text, textarea, date, choice' in log
 
 
 def test_a_choice_question_without_choices_fails_the_build(project_copy, tmp_path):

@@ -160,7 +160,8 @@ def test_tooltip_shows_the_definition_on_keyboard_focus(page):
 def test_bad_glossary_entry_stops_the_build_naming_it(project_copy, tmp_path):
     data = project_copy / "data" / "glossary.yml"
     data.write_text(data.read_text().replace("  definition: Sexual desire, or sex drive. Partners' libidos often differ.\n", ""))
-    assert 'data/glossary.yml, term "libido", field "definition": is missing' in failing_build(project_copy, tmp_path / "out")
+    line = [line.strip() for line in data.read_text().splitlines()].index("- id: libido") + 1
+    assert f'data/glossary.yml, line {line}, term "libido", field "definition": is missing' in failing_build(project_copy, tmp_path / "out")
 
 
 # --- Reading aids ---
@@ -214,7 +215,8 @@ def test_keywords_feed_search_but_are_never_shown(site_dir):
 def test_a_malformed_review_date_stops_the_build_naming_the_page(project_copy, tmp_path):
     chapter = project_copy / "docs" / "navigate" / "common-mistakes.md"
     chapter.write_text(chapter.read_text().replace("last_reviewed: 2026-11-25", "last_reviewed: last autumn"))
-    assert 'docs/navigate/common-mistakes.md: front matter field "last_reviewed"' in failing_build(project_copy, tmp_path / "out")
+    assert ('docs/navigate/common-mistakes.md, front matter, field "last_reviewed": should be a date like 2026-11-25, found "last autumn"'
+            in failing_build(project_copy, tmp_path / "out"))
 
 
 def test_last_reviewed_date_is_printed(page):

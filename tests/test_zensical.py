@@ -1,6 +1,6 @@
 """The same guide built with Zensical (`make zensical`), compared with the MkDocs build page by page,
 and used in Chromium: search, ticks, the worksheet and quick exit. Where Zensical cannot yet do what
-MkDocs does, the test below names the difference (README.md, "Moving to Zensical") and checks it
+MkDocs does, the test below names the difference (MAINTAINING.md, "Moving to Zensical") and checks it
 still holds, so it is neither papered over nor left listed once Zensical catches up."""
 
 import json
@@ -149,14 +149,14 @@ def test_every_zensical_page_carries_the_policy_of_the_mkdocs_build(site_dir, ze
     assert "Content-Security-Policy:" in (zensical_site / "_headers").read_text(encoding="utf-8")
 
 
-# --- what Zensical cannot do yet: each listed in README.md "Moving to Zensical", each still true ---
+# --- what Zensical cannot do yet: each listed in MAINTAINING.md "Moving to Zensical", each still true ---
 
 KNOWN_DIFFERENCES = ("Search boost", "Topic boost", "Every word must match", "Search share link",
                      "Search that finds nothing", "Keywords in search results")
 
 
 def test_the_readme_lists_every_known_difference():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "MAINTAINING.md").read_text(encoding="utf-8")
     section = readme.split("## Moving to Zensical", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^- \*\*(.+?)\*\*", section, flags=re.MULTILINE)
     assert listed == list(KNOWN_DIFFERENCES)

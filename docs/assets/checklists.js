@@ -61,8 +61,28 @@
     });
   }
 
+  /* An item id an editor renamed (data/ids.lock, shown as data-renamed="old:new ..."): a saved tick
+     under the old id moves to the new one, so the reader keeps it. Self-contained on purpose. */
+  function moveRenamedTicks(section) {
+    var renamed = section.getAttribute("data-renamed");
+    var name = key(section.getAttribute("data-checklist"));
+    var saved = renamed && store.read(name);
+    if (!saved || !saved.items || typeof saved.items !== "object") return;
+    var moved = false;
+    renamed.split(" ").forEach(function (pair) {
+      var ids = pair.split(":");
+      if (saved.items[ids[0]] === true) {
+        delete saved.items[ids[0]];
+        saved.items[ids[1]] = true;
+        moved = true;
+      }
+    });
+    if (moved) store.write(name, saved);
+  }
+
   function restoreAll(scope) {
     each(scope.querySelectorAll(".hp-checklist[data-checklist]"), function (section) {
+      moveRenamedTicks(section);
       restore(section.getAttribute("data-checklist"));
     });
   }
