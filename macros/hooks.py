@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import engine, offline, pages  # noqa: E402
+from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.content import GuideError, site_content  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
@@ -73,6 +74,12 @@ def on_page_content(content_html, page, config, files):
     src = page.file.src_uri
     return decorate_page(content_html, src, _index[0], glossary_terms(site_content(config)),
                          lambda target: engine.link(config, target, src))
+
+
+@event_priority(50)  # before security_hooks.py names the page's scripts in its policy
+def on_post_page(output, page, config):
+    """Only the scripts whose components the page contains (macros/page_scripts.py)."""
+    return keep_page_scripts(output, [str(script) for script in config.extra_javascript])
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
