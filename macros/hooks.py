@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import engine, offline, pages  # noqa: E402
+from macros.minify import strip_built_assets  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.content import GuideError, site_content  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
@@ -85,7 +86,9 @@ def on_post_page(output, page, config):
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config):
     """Put each chapter's keywords into the search index, where search finds them but no reader sees them
-    (and its description where its own entry would show a blank)."""
+    (and its description where its own entry would show a blank); and our CSS and JavaScript without
+    comments and indentation (macros/minify.py)."""
+    strip_built_assets(Path(config["site_dir"]), [str(p) for p in [*config.extra_css, *config.extra_javascript]])
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.is_file():
         return
