@@ -37,13 +37,24 @@ def reported(hook):
     return run
 
 
+def skip_git_info():
+    """mkdocs-macros runs git 13 times per build (0.1-0.2 s, and on every save in `make serve`) to offer
+    a `git` variable with the last commit; no page or template of the guide uses it. It stays defined,
+    without the commit, so `{{ git.commit }}` stops the build (on_undefined: strict) instead of passing."""
+    import mkdocs_macros.context
+
+    mkdocs_macros.context.get_git_info = lambda: {"status": False, "date": None,
+                                                  "diagnosis": "not read: the guide uses no git variable"}
+
+
 # Before the macros plugin loads data/, so a data mistake is reported here; and before the offline
 # plugin's on_config, which would add the unpkg.com shim.
 @event_priority(100)
 @reported
 def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index;
-    offline, our own shim and no instant navigation."""
+    offline, our own shim and no instant navigation. mkdocs-macros is told not to ask git."""
+    skip_git_info()
     pages.add_to_nav(config.nav, pages.checklist_pages(site_content(config)))
     if engine.offline_copy(config):
         offline.shim_source()
