@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import engine, offline, pages  # noqa: E402
+from macros import engine, offline, pages, preview  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.content import GuideError, site_content  # noqa: E402
@@ -37,6 +37,22 @@ def reported(hook):
     return run
 
 
+def on_startup(command, dirty):
+    """`make serve` rebuilds only saved chapters (macros/preview.py)."""
+    preview.start(command, dirty)
+
+
+def on_pre_build(config):
+    """In `make serve`, after a change to data/, templates or settings, every page is built again."""
+    preview.before_build(Path(config.config_file_path).parent, Path(config.site_dir))
+
+
+def on_env(env, config, files):
+    """In `make serve`, Material's templates are compiled once, not on every save."""
+    preview.reuse_compiled_templates(env)
+    return env
+
+
 def skip_git_info():
     """mkdocs-macros runs git 13 times per build (0.1-0.2 s, and on every save in `make serve`) to offer
     a `git` variable with the last commit; no page or template of the guide uses it. It stays defined,
@@ -55,6 +71,7 @@ def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index;
     offline, our own shim and no instant navigation. mkdocs-macros is told not to ask git."""
     skip_git_info()
+    preview.reuse_theme_file_list(config.theme)
     pages.add_to_nav(config.nav, pages.checklist_pages(site_content(config)))
     if engine.offline_copy(config):
         offline.shim_source()
@@ -68,7 +85,9 @@ def on_files(files, config):
     """Add one generated Markdown page per checklist (the macros plugin renders it); offline, the shim."""
     for path, (_, markdown) in pages.checklist_pages(site_content(config)).items():
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=markdown))
+            generated = File.generated(config, path, content=markdown)
+            preview.keep_generated_page(generated, config.site_dir)
+            files.append(generated)
     if engine.offline_copy(config):
         files.append(File.generated(config, offline.SHIM_PATH, abs_src_path=str(offline.shim_source())))
     return files
