@@ -5,15 +5,19 @@ Measures, in one run:
     and next to the same site built with Zensical (`make zensical`);
   * gzipped bytes of every page with the files it references (HTML, CSS, JS, icons, fonts, images),
     and what Material's scripts fetch after start (search worker and index, sitemap for instant loading);
-  * the site's own JS+CSS (docs/assets), gzipped;
+  * our own JS+CSS that each page loads, gzipped, against the page's budget;
   * axe (WCAG 2.x A/AA) in the light and the dark palette, requests to other hosts, console errors,
     on every page in Chromium;
-  * Lighthouse 12.2.3 mobile scores (median of three runs) for the home page, a checklist page and the longest chapter,
-    served gzipped as a static host would;
+  * Lighthouse 12.2.3 mobile on four pages (home, a checklist, the longest chapter, the worksheet), each beside
+    plain Material (search and tags only: no macros, hooks, custom_dir, extra CSS or JS), alternating, the medians
+    of BENCH_RUNS runs each (5; BENCH_RUNS=1 for a quick look), served gzipped as a static host would, with the
+    long tasks of Lighthouse's trace;
+  * `make serve`: seconds from saving a chapter, and a data file, to the new page;
   * a scale run: the chapters copied 8 times (with their nav) in a temporary project, built, and the time spent
     in each of our hooks at 1x and 8x, so a hook that grows faster than the content shows.
 Run it through `make bench` (installs Lighthouse into bench/node_modules, sets CHROME_PATH).
-`bench.py scale` runs the scale run alone.
+`bench.py scale` runs the scale run alone; `bench.py side-by-side` only the Lighthouse comparison;
+`bench.py serve [mkdocs arguments]` only the `make serve` timing (default: the Makefile's serve command).
 """
 
 from __future__ import annotations
@@ -54,7 +58,7 @@ BUILD_RUNS = min(3, LIGHTHOUSE_RUNS)  # the build-time target is the median of t
 GZIP_LEVEL = 6  # what static hosts commonly use
 GZIPPED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 KIB = 1024
-TARGETS = {"page_kib": 100, "own_kib": 15, "build_ratio": 1.5, "extra_kib": 20, "hooks_at_8x": 10, "serve_s": 1.5}
+TARGETS = {"page_kib": 100, "build_ratio": 1.5, "extra_kib": 20, "hooks_at_8x": 10, "serve_s": 1.5}
 SCALE = 8
 SCALE_RUNS = 3
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -203,9 +207,38 @@ def measure_weight(site: Path):
     return sorted(rows, key=lambda r: r[1], reverse=True), later
 
 
-def measure_own_assets():
-    files = sorted(p for p in (ROOT / "docs" / "assets").iterdir() if p.suffix in (".js", ".css"))
-    return [(p.name, p.stat().st_size, gz_size(p.read_bytes())) for p in files]
+# Per-page budget of our own JS + CSS (gzipped, as built): a page's budget is the sum of the rows for what it
+# loads. Set from the figures measured when per-page scripts came in (issue 19), with room for the work
+# in flight, and so that the heaviest page (the worksheet: its HTML is 4.7 KiB above plain Material's,
+# plus one request per file) stays within plain Material + 20 KiB.
+OWN_BUDGET_BYTES = {
+    "every page": 7 * KIB,              # guide.css 3.8 + storage.js 0.9 + quick-exit.js 0.8 = 5.4 KiB, and
+                                        # 1.6 KiB for the Quick exit changes and a search no-results script
+    "assets/confirm.js": 1 * KIB,       # 0.6 KiB: the ask-first panel before erasing
+    "assets/checklists.js": 2 * KIB,    # 1.3 KiB, being rewritten (storage that tells the truth)
+    "assets/cards.js": 1 * KIB,         # 0.6 KiB: Copy on script cards
+    "assets/agreement.js": 4.5 * KIB,   # 3.2 KiB, being rewritten with more messages and limits
+}
+
+
+def own_assets_by_page(site: Path) -> list[tuple[str, list[str], int, int]]:
+    """For every page: our own files it loads (docs/assets, as built), their gzipped size, and its budget."""
+    from macros.page_scripts import optional_scripts
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    ours = {str(p) for p in [*config.extra_css, *config.extra_javascript]}
+    optional = optional_scripts([str(s) for s in config.extra_javascript])
+    rows = []
+    for rel in built_pages(site):
+        if rel == "404.html":
+            continue
+        loaded = sorted(a.relative_to(site).as_posix() for a in page_assets(site, rel))
+        own = [a for a in loaded if a in ours]
+        size = sum(gz_size((site / a).read_bytes()) for a in own)
+        budget = OWN_BUDGET_BYTES["every page"] + sum(OWN_BUDGET_BYTES[a] for a in own if a in optional)
+        rows.append((rel, own, size, budget))
+    return rows
 
 
 # --- browser pass: axe, foreign requests, console errors ---------------------------------------------
@@ -657,18 +690,27 @@ def main():
         targets.append((f"each page <= {TARGETS['page_kib']} KiB gzipped with assets",
                         f"largest {heaviest[1] / KIB:.1f} KiB ({heaviest[0]})", heaviest[1] <= TARGETS["page_kib"] * KIB))
 
-        print("\n== The site's own JS + CSS (docs/assets), gzipped ==")
-        own = measure_own_assets()
-        for name, raw, packed in own:
-            print(f"  {name:30} {raw:7} B -> {packed:6} B")
-        own_total = sum(p for _, _, p in own)
-        print(f"  total {own_total / KIB:.2f} KiB (target <= {TARGETS['own_kib']} KiB)")
-        targets.append((f"own JS+CSS <= {TARGETS['own_kib']} KiB gzipped", f"{own_total / KIB:.2f} KiB",
-                        own_total <= TARGETS["own_kib"] * KIB))
+        print("\n== Our own JS + CSS that each page loads, gzipped as built, against its budget ==")
+        by_page = own_assets_by_page(site)
+        kinds: dict = collections.defaultdict(list)
+        for rel, own, size, budget in by_page:
+            kinds[tuple(own)].append((rel, size, budget))
+        for own, pages_of_kind in sorted(kinds.items(), key=lambda kv: -max(s for _, s, _ in kv[1])):
+            largest = max(pages_of_kind, key=lambda row: row[1])
+            print(f"  {len(pages_of_kind):2} page(s) loading {', '.join(a.rsplit('/', 1)[-1] for a in own)}: "
+                  f"{largest[1] / KIB:.2f} KiB (budget {largest[2] / KIB:.1f} KiB), e.g. {largest[0]}")
+        over = [(rel, size, budget) for rel, _, size, budget in by_page if size > budget]
+        targets.append(("own JS+CSS within each page's budget",
+                        "all within" if not over else "; ".join(f"{r} {s / KIB:.2f} > {b / KIB:.1f} KiB" for r, s, b in over),
+                        not over))
 
         print(f"\n== Scale run: our hooks at 1x and {SCALE}x the chapters (in-process builds, hooks timed) ==")
         growth, ok = report_scale(measure_scale(work))
         targets.append((f"our hooks at {SCALE}x <= {TARGETS['hooks_at_8x']} x their time at 1x", growth, ok))
+
+        print(f"\n== make serve: seconds from saving a file to the new page (median of {SERVE_EDITS} saves each) ==")
+        arguments = serve_command_of_makefile()
+        targets += report_serve(measure_serve(work, arguments), "mkdocs " + " ".join(arguments))
 
         base_url, server = serve(site)
         try:
