@@ -100,6 +100,15 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(100)  # before the macros plugin renders the page
+def on_page_markdown(markdown, page, config, files):
+    """A page with no `{{ }}`, `{% %}` or `{# #}` is left alone by the macros plugin: nothing to render,
+    and compiling the whole page as a template is a good part of its cost."""
+    if not any(mark in markdown for mark in ("{{", "{%", "{#")):
+        page.meta.setdefault("render_macros", False)
+    return markdown
+
+
 @reported
 def on_page_content(content_html, page, config, files):
     src = page.file.src_uri

@@ -16,28 +16,21 @@ def strip_css(text: str) -> str:
     return "".join(line.strip() + "\n" for line in text.splitlines() if line.strip())
 
 
+# A JavaScript string (kept as it is) or a /* */ comment (dropped).
+JS_STRING_OR_COMMENT = re.compile(r""""(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|/\*.*?\*/""", re.DOTALL)
+
+
 def strip_js(text: str) -> str:
-    """JavaScript without /* */ comments, indentation and blank lines. Strings are skipped, so a "/*"
-    inside one stays; `//` is left alone (it starts addresses and regular expressions too)."""
-    out, i, n = [], 0, len(text)
-    while i < n:
-        char = text[i]
-        if char in "\"'":
-            end = i + 1
-            while end < n and text[end] != char:
-                end += 2 if text[end] == "\\" else 1
-            out.append(text[i:end + 1])
-            i = end + 1
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            if end < 0:
-                raise ValueError("a /* comment is never closed")
-            out.append("\n" if "\n" in text[i:end] else " ")  # what a comment stands for to the parser
-            i = end + 2
-        else:
-            out.append(char)
-            i += 1
-    return "".join(line.strip() + "\n" for line in "".join(out).splitlines() if line.strip())
+    """JavaScript without /* */ comments, indentation and blank lines. Strings (one line each) are
+    skipped, so a "/*" inside one stays; `//` is left alone (it starts addresses and regular expressions
+    too). Regular expressions holding a quote or "/*" would need a real tokenizer: ours have none."""
+    def keep_strings(match):
+        token = match.group(0)
+        if not token.startswith("/*"):
+            return token
+        return "\n" if "\n" in token else " "  # what a comment stands for to the parser
+    text = JS_STRING_OR_COMMENT.sub(keep_strings, text)
+    return "".join(line.strip() + "\n" for line in text.splitlines() if line.strip())
 
 
 def strip_built_assets(site_dir: Path, paths: list[str]) -> None:
