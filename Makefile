@@ -25,7 +25,7 @@ $(VENV)/.tests-installed: $(BIN)/mkdocs tests/requirements.txt
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilding on every save
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
 
 ## build: build the site into site/
 build: $(BIN)/mkdocs

@@ -18,9 +18,11 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import engine, offline, pages  # noqa: E402
+from macros import engine, offline, pages, preview  # noqa: E402
 from macros.content import site_content  # noqa: E402
 from macros.errors import GuideError, log  # noqa: E402
+from macros.minify import strip_built_assets  # noqa: E402
+from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 from macros.search_words import search_settings  # noqa: E402
@@ -84,13 +86,42 @@ def reported(hook):
     return run
 
 
+def on_startup(command, dirty):
+    """`make serve` rebuilds only saved chapters (macros/preview.py)."""
+    preview.start(command, dirty)
+
+
+def on_pre_build(config):
+    """In `make serve`, after a change to data/, templates or settings, every page is built again."""
+    preview.before_build(Path(config.config_file_path).parent, Path(config.site_dir))
+
+
+def on_env(env, config, files):
+    """In `make serve`, Material's templates are compiled once, not on every save."""
+    preview.reuse_compiled_templates(env)
+    return env
+
+
+def skip_git_info():
+    """mkdocs-macros runs git 13 times per build (0.1-0.2 s, and on every save in `make serve`) to offer
+    a `git` variable with the last commit; no page or template of the guide uses it. It stays defined,
+    without the commit, so `{{ git.commit }}` stops the build (on_undefined: strict) instead of passing."""
+    import mkdocs_macros.context
+
+    mkdocs_macros.context.get_git_info = lambda: {"status": False, "date": None,
+                                                  "diagnosis": "not read: the guide uses no git variable"}
+
+
 # Before the macros plugin loads data/, so a data mistake is reported here; and before the offline
 # plugin's on_config, which would add the unpkg.com shim.
 @event_priority(100)
 @reported
 def on_config(config):
     """Before the build starts: list every checklist page in the nav, after the checklists index;
-    offline, our own shim and no instant navigation; search's separator and pipeline (macros/search_index.py)."""
+    offline, our own shim and no instant navigation; search's separator and pipeline (macros/search_index.py).
+    mkdocs-macros is told not to ask git."""
+    skip_git_info()
+    preview.reuse_theme_file_list(config.theme)
     note = engine.placeholder_site_url(config)
     if note and not _build_is_preview[0]:  # a note, not a warning: `make test`'s strict build stays green
         log.info("Note: %s", note)
@@ -113,7 +144,9 @@ def on_files(files, config):
     """Add one generated Markdown page per checklist (the macros plugin renders it); offline, the shim."""
     for path, (_, markdown) in pages.checklist_pages(site_content(config)).items():
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=markdown))
+            generated = File.generated(config, path, content=markdown)
+            preview.keep_generated_page(generated, config.site_dir)
+            files.append(generated)
     if engine.offline_copy(config):
         files.append(File.generated(config, offline.SHIM_PATH, abs_src_path=str(offline.shim_source())))
     return files
@@ -126,6 +159,15 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(100)  # before the macros plugin renders the page
+def on_page_markdown(markdown, page, config, files):
+    """A page with no `{{ }}`, `{% %}` or `{# #}` is left alone by the macros plugin: nothing to render,
+    and compiling the whole page as a template is a good part of its cost."""
+    if not any(mark in markdown for mark in ("{{", "{%", "{#")):
+        page.meta.setdefault("render_macros", False)
+    return markdown
+
+
 @reported
 def on_page_content(content_html, page, config, files):
     src = page.file.src_uri
@@ -133,10 +175,18 @@ def on_page_content(content_html, page, config, files):
                          lambda target: engine.link(config, target, src))
 
 
+@event_priority(50)  # before security_hooks.py names the page's scripts in its policy
+def on_post_page(output, page, config):
+    """Only the scripts whose components the page contains (macros/page_scripts.py)."""
+    return keep_page_scripts(output, [str(script) for script in config.extra_javascript])
+
+
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config):
     """Put each chapter's keywords into the search index, where search finds them but no reader sees them
-    (and its description where its own entry would show a blank)."""
+    (and its description where its own entry would show a blank); and our CSS and JavaScript without
+    comments and indentation (macros/minify.py)."""
+    strip_built_assets(Path(config["site_dir"]), [str(p) for p in [*config.extra_css, *config.extra_javascript]])
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.is_file():
         return

@@ -5,8 +5,14 @@ import yaml
 CHECKLIST_INDEX = "checklists/index.md"
 
 
+_made: list = []  # [(checklists, pages)]: the last data/ seen (load_content returns it again until it changes)
+
+
 def checklist_pages(content: dict) -> dict[str, tuple[str, str]]:
-    """{Markdown path: (nav title, Markdown source)} of each checklist's own page; the macros render it."""
+    """{Markdown path: (nav title, Markdown source)} of each checklist's own page; the macros render it.
+    Made once per version of data/: every build asks twice, and `make serve` on every save."""
+    if _made and _made[0][0] is content["checklists.yml"]:
+        return dict(_made[0][1])
     pages = {}
     for checklist in content["checklists.yml"]:
         meta = {
@@ -19,7 +25,8 @@ def checklist_pages(content: dict) -> dict[str, tuple[str, str]]:
             f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n"
             f"# {checklist['title']}\n\n{{{{ checklist_page(\"{checklist['id']}\") }}}}\n"
         ))
-    return pages
+    _made[:] = [(content["checklists.yml"], pages)]
+    return dict(pages)
 
 
 def _find_section(nav, src_path):

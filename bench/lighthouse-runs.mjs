@@ -1,0 +1,28 @@
+// `make bench`'s Lighthouse runs, in one Node process and one Chromium: one run per line of the
+// job file (JSON: [{url, categories, out}]), in the given order, each report written to `out`.
+// One process saves starting Node and Lighthouse for every run; Lighthouse still clears the
+// cache and storage before each run, so every run is a first visit.
+import fs from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const [jobFile, chromeFlags] = process.argv.slice(2);
+const jobs = JSON.parse(fs.readFileSync(jobFile, "utf8"));
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH,
+  chromeFlags: chromeFlags.split(" "),
+});
+try {
+  for (const [index, job] of jobs.entries()) {
+    const result = await lighthouse(job.url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: job.categories,
+    });
+    fs.writeFileSync(job.out, result.report);
+    process.stderr.write(`  lighthouse ${index + 1}/${jobs.length}: ${job.label}\n`);
+  }
+} finally {
+  await chrome.kill();
+}

@@ -1,0 +1,82 @@
+"""Each page loads only the scripts of the components it has (macros/page_scripts.py), and a page reached
+by Material's instant navigation, which swaps the page without loading its scripts, still works."""
+
+import json
+
+from playwright.sync_api import expect
+
+from conftest import SITE_CONFIG, html_pages, serve_sitemap_for_this_host, soup
+
+ALWAYS = {"storage.js", "quick-exit.js"}  # every page has the Quick exit bar and its settings
+
+
+def our_scripts(page):
+    return {tag["src"].rsplit("/", 1)[-1] for tag in page.select("script[src]") if "/javascripts/" not in tag["src"]
+            and tag["src"].rsplit("/", 1)[-1].removesuffix(".js") in
+            {str(s).rsplit("/", 1)[-1].removesuffix(".js") for s in SITE_CONFIG["extra_javascript"]}}
+
+
+def components(article):
+    """The scripts a page needs, read from what its article contains (not from the build's table)."""
+    needs = set(ALWAYS)
+    if article.select(".hp-checklist, [data-action=erase-all]"):
+        needs |= {"checklists.js", "confirm.js"}
+    if article.select("[data-agreement]"):
+        needs |= {"agreement.js", "confirm.js"}
+    if article.select("[data-action=copy]"):
+        needs.add("cards.js")
+    return needs
+
+
+def test_each_page_loads_the_scripts_of_its_components_and_no_others(site_dir):
+    loaded_somewhere = set()
+    for path in html_pages(site_dir):
+        page = soup(path)
+        article = page.select_one("article.md-content__inner")
+        loaded = our_scripts(page)
+        assert loaded == components(article), path.relative_to(site_dir).as_posix()
+        listed = set(filter(None, (article.get("data-hp-scripts") or "").split()))
+        assert {name.rsplit("/", 1)[-1] for name in listed} == loaded - ALWAYS, path
+        loaded_somewhere |= loaded
+    assert loaded_somewhere == {str(s).rsplit("/", 1)[-1] for s in SITE_CONFIG["extra_javascript"]}
+    assert len(our_scripts(soup(site_dir / "index.html"))) < len(SITE_CONFIG["extra_javascript"])
+
+
+def scripts_in_page(page, name):
+    """How many times the page fetched one of our scripts (a script fetched twice would run twice)."""
+    return sum(1 for address in page.record.requests if address.endswith("/assets/" + name))
+
+
+def go_instantly(page, path):
+    """Follow a link as a reader would, through Material's instant navigation."""
+    page.evaluate("""path => { const link = document.createElement("a"); link.href = new URL(path, __md_scope).href;
+                               link.textContent = "go"; document.querySelector("article").append(link); link.click(); }""", path)
+    page.wait_for_url(f"**/{path}")
+
+
+def test_a_page_reached_by_instant_navigation_loads_its_scripts_once_and_works(page, base_url):
+    serve_sitemap_for_this_host(page, base_url)
+    page.goto("")
+    page.wait_for_selector("html.hp-js")
+    page.evaluate("window.sameDocument = true")
+    assert scripts_in_page(page, "checklists.js") == 0 and scripts_in_page(page, "agreement.js") == 0
+
+    go_instantly(page, "checklists/decision/")
+    first = page.locator('.hp-checklist[data-checklist="decision"] .hp-checklist__item input').first
+    progress = page.locator(".hp-checklist__progress")
+    expect(progress).to_have_text("0 of " + progress.inner_text().split(" of ")[1])
+    first.check()
+    expect(progress).to_contain_text("1 of")
+    assert json.loads(page.evaluate("() => localStorage.getItem('hallpass:v1:checklist:decision')"))["items"]
+
+    go_instantly(page, "agreement/")
+    page.locator("[data-agreement] input[type=radio]").first.check()
+    page.wait_for_function("() => localStorage.getItem('hallpass:v1:agreement') !== null")
+
+    go_instantly(page, "checklists/decision/")
+    expect(first).to_be_checked()
+    expect(progress).to_contain_text("1 of")
+    assert page.evaluate("window.sameDocument === true"), "navigation was not instant"
+    for name in ("confirm.js", "checklists.js", "agreement.js"):
+        assert scripts_in_page(page, name) == 1, name
+    assert page.record.errors == []
