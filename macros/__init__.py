@@ -27,6 +27,8 @@ def _render_reporting_mistakes(plugin):
     matter, and with `on_error_fail` it exits the preview."""
     def render(markdown: str, force_rendering: bool = False) -> str:
         page = plugin.page
+        if (page.meta or {}).get("render_macros") is False:  # hooks.py: a page with nothing to render
+            return markdown
         variables = copy(plugin.variables)
         variables.update(page.meta or {})
         try:
