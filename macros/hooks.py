@@ -19,6 +19,7 @@ from mkdocs.structure.files import File  # noqa: E402
 from macros import engine, offline, pages  # noqa: E402
 from macros.content import GuideError, site_content  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
+from macros.render import structured_data_into_head  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 
 _index: list = []  # this build's PageIndex, made in on_nav
@@ -73,6 +74,11 @@ def on_page_content(content_html, page, config, files):
     src = page.file.src_uri
     return decorate_page(content_html, src, _index[0], glossary_terms(site_content(config)),
                          lambda target: engine.link(config, target, src))
+
+
+def on_post_page(output, page, config):
+    """The FAQ's structured data into <head> (before the policy hook names the page's scripts)."""
+    return structured_data_into_head(output)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -11,6 +12,10 @@ from macros.content import GuideError, chapter_lines, chapter_sections
 from macros.engine import page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A JSON-LD block a macro put in a page's text (the FAQ's). Material's instant navigation re-creates every
+# script of the page's content without its type, so there it would run as a script (and the policy refuse
+# it): it belongs in <head>, which instant navigation copies as it is.
+STRUCTURED_DATA = re.compile(r'\n?<script type="application/ld\+json">.*?</script>', re.DOTALL)
 # One template environment for every component; autoescaping keeps data text as text.
 TEMPLATE_ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -29,6 +34,16 @@ def chapter_title(docs_dir: Path, src_path: str) -> str:
         if line.startswith("# "):
             return line[2:].strip()
     return src_path
+
+
+def structured_data_into_head(page_html: str) -> str:
+    """The built page with any JSON-LD block of its text moved to the end of its <head>."""
+    blocks = STRUCTURED_DATA.findall(page_html)
+    if not blocks or "</head>" not in page_html:
+        return page_html
+    page_html = STRUCTURED_DATA.sub("", page_html)
+    head_end = page_html.index("</head>")
+    return page_html[:head_end] + "".join(block.strip() for block in blocks) + "\n" + page_html[head_end:]
 
 
 class Renderer:

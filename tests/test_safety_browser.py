@@ -205,7 +205,6 @@ def test_search_words_never_reach_the_address_or_the_history_and_are_still_highl
     # A word of the text itself (keywords are searched but never shown, so never highlighted).
     found = _search(page, "contraception")
     assert found
-    # Not the FAQ: instant navigation to it logs an error of Material's own (its JSON-LD script re-run).
     assert "/prepare/practical-steps/" in found
     page.locator(".md-search-result__item > a.md-search-result__link[href*='prepare/practical-steps']").first.click()
     page.wait_for_selector("article mark[data-md-highlight]")
@@ -217,10 +216,11 @@ def test_search_words_never_reach_the_address_or_the_history_and_are_still_highl
     page.wait_for_url(opened)
     assert "contraception" not in page.url
 
-    # Opened from outside (a full page load), the address is cleaned too and the words still highlighted.
+    # An old link that still carries ?h=words marks nothing: Material's own highlighting, which reads
+    # the words from the address, is off (the History database test shows why).
     page.goto("faq/?h=contraception", wait_until="load")
-    page.wait_for_selector("article mark[data-md-highlight]")
-    expect(page).to_have_url(re.compile(r"/faq/$"))
+    expect(page.locator("article h1")).to_be_visible()
+    assert page.locator("article mark").count() == 0
     assert page.record.errors == []
 
 

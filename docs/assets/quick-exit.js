@@ -1,6 +1,6 @@
 /* Quick exit: the button, or Shift pressed three times within a second, replaces this page with an
    everyday site. replace() keeps this page out of the Back button; it cannot erase history.
-   Also: the discretion settings (neutral title, the note) and search words kept out of the address. */
+   Also: the discretion settings (neutral title, the note). */
 (function () {
   "use strict";
   var WINDOW_MS = 1000;
@@ -69,11 +69,5 @@
 
   hallPass.onEveryPage(function () {
     show();
-    /* Material has read ?h=words (search highlighting) by now: keep them out of the address and history. */
-    var address = new URL(window.location.href);
-    if (address.searchParams.has("h")) {
-      address.searchParams.delete("h");
-      history.replaceState(history.state, "", address.href);
-    }
   });
 })();
