@@ -15,6 +15,11 @@
     window.location.replace(link.href);
   }
 
+  /* A page restored by Back from the browser's cache would still be hidden: show it again (as GOV.UK does). */
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) root.style.visibility = "";
+  });
+
   /* Only Shift, three times in a row: any other key in between (typing capitals) starts the count again. */
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Shift") {
