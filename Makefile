@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 # Zensical, Material's successor, in a virtualenv of its own (see "Moving to Zensical" in README.md).
 ZENSICAL_VENV := .venv-zensical
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench offline zensical browser clean
+.PHONY: serve build test bench offline zensical browser nginx clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +43,15 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
+## nginx: Debian's nginx, which serves the built site with its generated headers in the tests
+nginx:
+	@test -x $(NGINX) || { \
+	  echo "Installing nginx for the server tests (apt-get install nginx-light)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx-light; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx-light; fi; }
+
 ## test: run the whole test suite (data, built HTML, and real-browser tests)
-test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-deps
+test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser nginx bench/node_modules/.installed-deps
 	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 clean:
