@@ -4,11 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Zensical, Material's successor, in a virtualenv of its own (see "Moving to Zensical" in README.md).
 ZENSICAL_VENV := .venv-zensical
+# LinkChecker for `make linkcheck`, pinned, in a virtualenv of its own.
+LINKCHECK_VENV := .venv-linkcheck
 CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench offline zensical browser nginx clean
+.PHONY: serve build test bench offline zensical browser nginx linkcheck clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,8 +56,18 @@ nginx:
 test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser nginx bench/node_modules/.installed-deps
 	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
+$(LINKCHECK_VENV)/bin/linkchecker: requirements-linkcheck.txt
+	$(PYTHON) -m venv $(LINKCHECK_VENV)
+	$(LINKCHECK_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-linkcheck.txt
+	touch $@
+
+## linkcheck: build, then open every external link of the site (LinkChecker); with no network it says so and fails
+linkcheck: build $(LINKCHECK_VENV)/bin/linkchecker
+	$(BIN)/python scripts/linkcheck.py site --linkchecker $(LINKCHECK_VENV)/bin/linkchecker \
+	  --site-url "$$($(BIN)/python -c 'from mkdocs.utils.yaml import yaml_load; print(yaml_load(open("mkdocs.yml"))["site_url"])')"
+
 clean:
-	rm -rf $(VENV) $(ZENSICAL_VENV) site dist
+	rm -rf $(VENV) $(ZENSICAL_VENV) $(LINKCHECK_VENV) site dist
 
 # Pinned Node tools in bench/ (package-lock.json): the iframe-worker shim for the offline copy and the
 # Nu Html Checker (vnu-jar) for the tests (dependencies), Lighthouse (devDependencies) for the benchmark.

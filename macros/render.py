@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from macros import engine
 from macros.content import GuideError, chapter_lines, chapter_sections
@@ -24,6 +25,19 @@ TEMPLATE_ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+# The only numbers the Get help page shows, each a link that calls it: numbers change, home pages last.
+EMERGENCY_NUMBERS = ("911", "988", "999", "112")
+EMERGENCY_NUMBER = re.compile(r"(?<![\w-])(" + "|".join(EMERGENCY_NUMBERS) + r")(?![\w-])")
+
+
+def tel_links(text: str) -> Markup:
+    """Data text, escaped, with each emergency number made a link that calls it (a tap on a phone)."""
+    return Markup(EMERGENCY_NUMBER.sub(r'<a href="tel:\1">\1</a>', str(escape(text))))
+
+
+TEMPLATE_ENV.filters["tel_links"] = tel_links
 
 
 def chapter_title(docs_dir: Path, src_path: str) -> str:
@@ -52,7 +66,7 @@ class Renderer:
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
-        "agreement_form", "glossary", "faq_structured_data", "help_page",
+        "agreement_form", "glossary", "faq_structured_data", "help_page", "help_emergency",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -160,8 +174,15 @@ class Renderer:
         return self._render("glossary.html", terms=[{**entry, "other_names": other_names(entry)} for entry in terms])
 
     def help_page(self) -> str:
-        """Where to get help, section by section: organisations with their region and what they offer."""
-        return self._render("help.md", sections=self.content["help.yml"])
+        """Where to get help, section by section: organisations with their region and what they offer;
+        then when the list was last reviewed (the oldest of the organisations' dates)."""
+        sections = self.content["help.yml"]
+        reviewed = min(org["last_checked"] for section in sections for org in section["organisations"])
+        return self._render("help.md", sections=sections, reviewed=reviewed)
+
+    def help_emergency(self) -> str:
+        """The Get help page's first box: the emergency numbers to tap, and a link to each section."""
+        return self._render("help-emergency.html", sections=self.content["help.yml"])
 
     def faq_structured_data(self) -> str:
         """The questions and answers as schema.org FAQPage JSON-LD, for search engines' rich results."""

@@ -54,7 +54,44 @@ def test_help_page_shows_every_section_and_organisation_from_the_data(site_dir):
             link = entry.select_one("a")
             assert (link["href"], link.get_text(strip=True)) == (org["url"], org["name"])
             assert org["region"] in entry.get_text() and org["offers"] in entry.get_text()
-            assert entry.select_one("time")["datetime"] == org["last_checked"].isoformat()
+
+
+def test_help_page_claims_no_link_check_and_says_when_the_list_was_last_reviewed(site_dir):
+    article = main_content(soup(site_dir / "help" / "index.html"))
+    assert "checked" not in article.get_text().lower()
+    oldest = min(org["last_checked"] for section in HELP for org in section["organisations"])
+    reviewed = article.select_one(".hp-help__reviewed")
+    assert "last reviewed" in reviewed.get_text() and reviewed.select_one("time")["datetime"] == oldest.isoformat()
+
+
+def test_help_page_starts_with_the_emergency_numbers_to_tap_and_a_link_to_each_section(site_dir):
+    article = main_content(soup(site_dir / "help" / "index.html"))
+    box = article.select_one(".hp-help__emergency")
+    before = [el for el in box.find_all_previous(["p", "h2", "ul", "div"]) if article in el.parents]
+    assert [el.get("class") for el in before if "hp-page-meta" not in (el.get("class") or [])] == [], "something comes before the box"
+    assert [a["href"] for a in box.select("nav a")] == [f"#{section['id']}" for section in HELP]
+    # Every emergency number, wherever the page says it, is a link that calls it, and no other number is.
+    calls = article.select('a[href^="tel:"]')
+    assert {a["href"] for a in calls} == {f"tel:{number}" for number in EMERGENCY_NUMBERS}
+    assert {a["href"] for a in box.select('a[href^="tel:"]')} == {f"tel:{number}" for number in EMERGENCY_NUMBERS}
+    assert all(a["href"] == f"tel:{a.get_text()}" for a in calls)
+    for dated_or_named in article.select("time, .hp-page-meta, a[href^='http']"):  # "988 Lifeline" names a site
+        dated_or_named.decompose()
+    said = re.findall(r"(?<![\w-])(?:" + "|".join(EMERGENCY_NUMBERS) + r")(?![\w-])", article.get_text(" "))
+    assert len(said) == len(calls), "a number is said without a link to call it"
+
+
+def test_the_emergency_numbers_are_on_a_phones_first_screen(browser, base_url):
+    context = browser.new_context(base_url=base_url, viewport={"width": 320, "height": 640}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto("help/", wait_until="load")
+        expect(page.locator(".hp-exit-note")).to_be_visible()  # the first-visit note too, at its tallest
+        box = page.locator(".hp-help__emergency").bounding_box()
+        call = page.locator('.hp-help__emergency a[href="tel:911"]').bounding_box()
+        assert call["y"] + call["height"] <= 640, (box, call)
+    finally:
+        context.close()
 
 
 def test_links_to_other_sites_carry_no_referrer_and_the_only_numbers_are_emergency_numbers(site_dir):
