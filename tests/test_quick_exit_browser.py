@@ -43,7 +43,7 @@ def leaves_with_quick_exit(page):
     page.wait_for_url(EXIT_URL)
 
 
-@pytest.mark.parametrize("width", [320, 375, 1280])
+@pytest.mark.parametrize("width", [320, 375, 768, 1280])
 def test_quick_exit_shows_and_works_over_the_open_search(browser, base_url, width):
     context = phone_or_desktop(browser, base_url, width)
     try:
@@ -62,7 +62,7 @@ def test_quick_exit_shows_and_works_over_the_open_search(browser, base_url, widt
         context.close()
 
 
-@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("width", [320, 375, 768, 1024])  # the drawer is there below 1220 px
 def test_quick_exit_shows_and_works_over_the_open_navigation_drawer(browser, base_url, width):
     context = phone_or_desktop(browser, base_url, width)
     try:
