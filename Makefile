@@ -4,10 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Zensical, Material's successor, in a virtualenv of its own (see "Moving to Zensical" in MAINTAINING.md).
 ZENSICAL_VENV := .venv-zensical
+# LinkChecker for `make linkcheck`, pinned, in a virtualenv of its own.
+LINKCHECK_VENV := .venv-linkcheck
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench offline zensical browser clean ids-lock schemas data-files check-data
+.PHONY: serve build test bench offline zensical browser nginx linkcheck clean ids-lock schemas data-files check-data
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,9 +45,26 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
+## nginx: Debian's nginx, which serves the built site with its generated headers in the tests
+nginx:
+	@test -x $(NGINX) || { \
+	  echo "Installing nginx for the server tests (apt-get install nginx-light)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx-light; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx-light; fi; }
+
 ## test: run the whole test suite (data, built HTML, and real-browser tests)
-test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-deps
+test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser nginx bench/node_modules/.installed-deps
 	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+$(LINKCHECK_VENV)/bin/linkchecker: requirements-linkcheck.txt
+	$(PYTHON) -m venv $(LINKCHECK_VENV)
+	$(LINKCHECK_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-linkcheck.txt
+	touch $@
+
+## linkcheck: build, then open every external link of the site (LinkChecker); with no network it says so and fails
+linkcheck: build $(LINKCHECK_VENV)/bin/linkchecker
+	$(BIN)/python scripts/linkcheck.py site --linkchecker $(LINKCHECK_VENV)/bin/linkchecker \
+	  --site-url "$$($(BIN)/python -c 'from mkdocs.utils.yaml import yaml_load; print(yaml_load(open("mkdocs.yml"))["site_url"])')"
 
 ## ids-lock: add the ids now in data/ to data/ids.lock (run after adding checklist items, questions or cards)
 ids-lock: $(BIN)/mkdocs
@@ -62,7 +82,7 @@ check-data: $(BIN)/mkdocs
 	$(BIN)/python -m macros.check
 
 clean:
-	rm -rf $(VENV) $(ZENSICAL_VENV) site dist
+	rm -rf $(VENV) $(ZENSICAL_VENV) $(LINKCHECK_VENV) site dist
 
 # Pinned Node tools in bench/ (package-lock.json): the iframe-worker shim for the offline copy and the
 # Nu Html Checker (vnu-jar) for the tests (dependencies), Lighthouse (devDependencies) for the benchmark.

@@ -24,6 +24,7 @@ from macros.errors import GuideError, log  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
+from macros.render import structured_data_into_head  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 from macros.search_words import search_settings  # noqa: E402
 
@@ -177,8 +178,9 @@ def on_page_content(content_html, page, config, files):
 
 @event_priority(50)  # before security_hooks.py names the page's scripts in its policy
 def on_post_page(output, page, config):
-    """Only the scripts whose components the page contains (macros/page_scripts.py)."""
-    return keep_page_scripts(output, [str(script) for script in config.extra_javascript])
+    """The FAQ's structured data into <head>, and only the scripts whose components the page
+    contains (macros/page_scripts.py)."""
+    return keep_page_scripts(structured_data_into_head(output), [str(script) for script in config.extra_javascript])
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it

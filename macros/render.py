@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from macros import engine, ids_lock
 from macros.content import chapter_lines, chapter_sections, chapter_title
@@ -20,6 +22,10 @@ MAX_ANSWER = 4000
 # the partner who was asked, and ways to talk it through before any planning.
 PARTNER_WHO_WAS_ASKED = "decide/if-your-partner-asked.md"
 TALK_BEFORE_PLANNING = "prepare/communication-scripts.md"
+# A JSON-LD block a macro put in a page's text (the FAQ's). Material's instant navigation re-creates every
+# script of the page's content without its type, so there it would run as a script (and the policy refuse
+# it): it belongs in <head>, which instant navigation copies as it is.
+STRUCTURED_DATA = re.compile(r'\n?<script type="application/ld\+json">.*?</script>', re.DOTALL)
 # One template environment for every component; autoescaping keeps data text as text.
 TEMPLATE_ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -28,6 +34,19 @@ TEMPLATE_ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+# The only numbers the Get help page shows, each a link that calls it: numbers change, home pages last.
+EMERGENCY_NUMBERS = ("911", "988", "999", "112")
+EMERGENCY_NUMBER = re.compile(r"(?<![\w-])(" + "|".join(EMERGENCY_NUMBERS) + r")(?![\w-])")
+
+
+def tel_links(text: str) -> Markup:
+    """Data text, escaped, with each emergency number made a link that calls it (a tap on a phone)."""
+    return Markup(EMERGENCY_NUMBER.sub(r'<a href="tel:\1">\1</a>', str(escape(text))))
+
+
+TEMPLATE_ENV.filters["tel_links"] = tel_links
 
 
 def step_title(docs_dir: Path, src_path: str) -> str:
@@ -40,13 +59,23 @@ def step_title(docs_dir: Path, src_path: str) -> str:
     return heading or chapter_title(docs_dir, path)
 
 
+def structured_data_into_head(page_html: str) -> str:
+    """The built page with any JSON-LD block of its text moved to the end of its <head>."""
+    blocks = STRUCTURED_DATA.findall(page_html)
+    if not blocks or "</head>" not in page_html:
+        return page_html
+    page_html = STRUCTURED_DATA.sub("", page_html)
+    head_end = page_html.index("</head>")
+    return page_html[:head_end] + "".join(block.strip() for block in blocks) + "\n" + page_html[head_end:]
+
+
 class Renderer:
     """The macros pages call. Each looks entries up by id and renders one template."""
 
     MACROS = (
         "checklist", "checklist_page", "checklist_index", "all_checklists",
         "script_cards", "all_script_cards", "outcomes", "stories", "faq", "community_links",
-        "agreement_form", "glossary", "faq_structured_data", "help_page", "offline_copy_link",
+        "agreement_form", "glossary", "faq_structured_data", "help_page", "help_emergency", "offline_copy_link",
     )
 
     def __init__(self, content: dict, config, page_src):
@@ -174,8 +203,15 @@ class Renderer:
         return self._render("glossary.html", terms=[{**entry, "other_names": other_names(entry)} for entry in terms])
 
     def help_page(self) -> str:
-        """Where to get help, section by section: organisations with their region and what they offer."""
-        return self._render("help.md", sections=self.content["help.yml"])
+        """Where to get help, section by section: organisations with their region and what they offer;
+        then when the list was last reviewed (the oldest of the organisations' dates)."""
+        sections = self.content["help.yml"]
+        reviewed = min(org["last_checked"] for section in sections for org in section["organisations"])
+        return self._render("help.md", sections=sections, reviewed=reviewed)
+
+    def help_emergency(self) -> str:
+        """The Get help page's first box: the emergency numbers to tap, and a link to each section."""
+        return self._render("help-emergency.html", sections=self.content["help.yml"])
 
     def offline_copy_link(self) -> str:
         """A link to the offline copy's zip, beside the site, when the publishing workflow put it there

@@ -3,8 +3,9 @@
 Plain Python with no MkDocs import, so any engine can run it over its output folder after a build:
 `secure_site(site_dir)` puts a <meta> policy in every page, naming each inline script of that page by
 its sha256 hash, and writes `_headers` (Netlify, Cloudflare Pages) with the same policy and the
-headers a meta tag cannot carry. The hashes come from the pages as built, so a Material upgrade that
-changes its inline scripts changes the hashes with it. An engine with a per-page step can call
+headers a meta tag cannot carry, and `nginx-headers.conf` with the same for nginx. The hashes come
+from the pages as built, so a Material upgrade that changes its inline scripts changes the hashes
+with it. An engine with a per-page step can call
 `secure_page` on each page as it is written instead (no second pass over the files), then `write_headers`.
 """
 
@@ -158,6 +159,31 @@ def headers_file(site_dir: Path, hashes, styles=()) -> str:
     return "\n".join(lines) + "\n"
 
 
+NGINX_FILE = "nginx-headers.conf"
+
+
+def nginx_headers_file(hashes, styles=()) -> str:
+    """`nginx-headers.conf`, for an nginx `server` block to include: the same headers as `_headers`, on
+    every response (`always`: 404s too), the site's own 404 page, and Material's fingerprinted files
+    cached for a year. nginx drops every add_header of the server block in a location that has one of its
+    own, so that location repeats them all."""
+    every = [("Content-Security-Policy", policy(hashes, header=True, styles=styles)),
+             *((name, value) for name, value, _why in HEADERS)]
+    add = [f'add_header {name} "{value}" always;' for name, value in every]
+    lines = ["# Made by macros/security.py at build time; see README.md, \"Security headers\".",
+             "# In the server block that serves this folder: include /path/to/site/nginx-headers.conf;",
+             "# A location block of yours with an add_header of its own loses these: include this file there too.",
+             *add,
+             "error_page 404 /404.html;",
+             "",
+             "# Material's fingerprinted files: a new version has a new name.",
+             f'location ~ "^/{FINGERPRINTED.pattern[1:]}" {{',
+             f'    add_header Cache-Control "{IMMUTABLE}" always;',
+             *(f"    {line}" for line in add),
+             "}"]
+    return "\n".join(lines) + "\n"
+
+
 def secure_page(page_html: str, where: str, offline: bool = False, shim: str | None = None,
                 styles=()) -> tuple[str, list[str]]:
     """One built page with its policy added; `shim` is the iframe-worker shim's text when the pages load it."""
@@ -165,7 +191,9 @@ def secure_page(page_html: str, where: str, offline: bool = False, shim: str | N
 
 
 def write_headers(site_dir: Path, hashes, styles=()) -> None:
+    """`_headers` (Netlify, Cloudflare Pages) and `nginx-headers.conf`, from the same policy and headers."""
     (Path(site_dir) / "_headers").write_text(headers_file(Path(site_dir), hashes, styles), encoding="utf-8")
+    (Path(site_dir) / NGINX_FILE).write_text(nginx_headers_file(hashes, styles), encoding="utf-8")
 
 
 def secure_site(site_dir: Path, offline: bool = False, styles=()) -> set[str]:

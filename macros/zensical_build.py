@@ -28,6 +28,7 @@ from macros.content import front_matter, load_content
 from macros.errors import GuideError, markdown_offset, page_mistake
 from macros.reading_aids import PageIndex
 from macros.search_index import add_keywords_as_text, page_front_matter
+from macros.render import STRUCTURED_DATA, structured_data_into_head
 from macros.security import PolicyError, secure_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,6 +141,10 @@ def post_build(site: Path, config: dict) -> None:
     script, wrapper = engine.ZENSICAL_OFFLINE_SEARCH_INDEX
     if (site / script).is_file():
         (site / script).write_text(wrapper.replace("{}", text), encoding="utf-8")
+    for page in site.rglob("*.html"):
+        page_html = page.read_text(encoding="utf-8")
+        if STRUCTURED_DATA.search(page_html):
+            page.write_text(structured_data_into_head(page_html), encoding="utf-8")
     secure_site(site, offline=engine.offline_copy(config), styles=search_dialog_styles(site))
 
 

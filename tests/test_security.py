@@ -104,10 +104,12 @@ def test_the_folder_pass_for_other_engines_gives_what_the_mkdocs_hook_gave(site_
     for page in copy.rglob("*.html"):
         page.write_text(re.sub(r'\n<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text("utf-8")), "utf-8")
     (copy / "_headers").unlink()
+    (copy / "nginx-headers.conf").unlink()
     secure_site(copy)
     for page in site_dir.rglob("*.html"):
         assert (copy / page.relative_to(site_dir)).read_text("utf-8") == page.read_text("utf-8"), page
     assert (copy / "_headers").read_text("utf-8") == (site_dir / "_headers").read_text("utf-8")
+    assert (copy / "nginx-headers.conf").read_text("utf-8") == (site_dir / "nginx-headers.conf").read_text("utf-8")
 
 
 def test_the_preview_goes_without_a_policy_so_live_reload_works():

@@ -1,6 +1,6 @@
 /* Quick exit: the button, or Shift pressed three times within a second, replaces this page with an
    everyday site. replace() keeps this page out of the Back button; it cannot erase history.
-   Also: the discretion settings (neutral title, the note) and search words kept out of the address. */
+   Also: the discretion settings (neutral title, the note). */
 (function () {
   "use strict";
   var WINDOW_MS = 1000;
@@ -14,6 +14,11 @@
     root.style.visibility = "hidden"; /* hide the page at once, before the next one loads */
     window.location.replace(link.href);
   }
+
+  /* A page restored by Back from the browser's cache would still be hidden: show it again (as GOV.UK does). */
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) root.style.visibility = "";
+  });
 
   /* Only Shift, three times in a row: any other key in between (typing capitals) starts the count again. */
   document.addEventListener("keydown", function (event) {
@@ -80,11 +85,5 @@
 
   hallPass.onEveryPage(function () {
     show();
-    /* Material has read ?h=words (search highlighting) by now: keep them out of the address and history. */
-    var address = new URL(window.location.href);
-    if (address.searchParams.has("h")) {
-      address.searchParams.delete("h");
-      history.replaceState(history.state, "", address.href);
-    }
   });
 })();
