@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from conftest import ROOT, soup
-from macros.content import DataError, load_content
+from test_data import problems_after
+from macros.content import load_content
 from macros.engine import page_url
 
 CHECKLISTS = yaml.safe_load((ROOT / "data" / "checklists.yml").read_text(encoding="utf-8"))
@@ -129,9 +130,7 @@ def problems_with(data_dir, change):
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
     change({c["id"]: c for c in content})
     path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(DataError) as raised:
-        load_content(data_dir, ROOT / "docs")
-    return raised.value.problems
+    return problems_after(data_dir)
 
 
 def test_write_in_is_off_unless_set_and_must_be_true_or_false(data_copy):
