@@ -3,7 +3,7 @@ Data and built-HTML checks; the browser checks are in tests/test_reader_paths_br
 
 import re
 
-from conftest import ROOT, main_content, soup
+from conftest import ROOT, SITE_CONFIG, main_content, soup
 from macros.content import load_content
 
 # The situations the partner who was asked needs words for (issue 16, section 2).
@@ -84,3 +84,31 @@ def test_the_hurt_partners_chapter_covers_the_first_days_broken_rules_testing_an
     assert "../professional-help/" in hrefs
     related = [a.get_text(strip=True) for a in chapter.select(".hp-related a")]
     assert related and "Conclusion" not in related, related
+
+
+def _part_chapters():
+    """Chapters the nav lists directly under a part (Understand, Decide, ...), except the short Start here paths."""
+    for section in SITE_CONFIG["nav"]:
+        if not isinstance(section, dict):
+            continue
+        for entries in section.values():
+            for entry in entries if isinstance(entries, list) else []:
+                src = next(iter(entry.values())) if isinstance(entry, dict) else entry
+                if isinstance(src, str) and "/" in src and not src.startswith("start/"):
+                    yield src
+
+
+def test_every_chapter_in_a_part_reads_at_least_two_minutes(site_dir):
+    """No chapter is a "1 min read" fragment: each stands on its own for a reader who lands on it (issue 16, section 6)."""
+    chapters = list(_part_chapters())
+    assert len(chapters) >= 20, chapters
+    short = {}
+    for src in chapters:
+        page = site_dir / src.removesuffix(".md") / "index.html"
+        meta = main_content(soup(page)).select_one(".hp-page-meta")
+        found = re.search(r"(\d+) min read", meta.get_text(" ") if meta else "")
+        assert found, src
+        if int(found.group(1)) < 2:
+            short[src] = found.group(0)
+    assert not short, short
+
