@@ -7,7 +7,9 @@ from playwright.sync_api import expect
 
 from conftest import SITE_CONFIG, html_pages, serve_sitemap_for_this_host, soup
 
-ALWAYS = {"storage.js", "quick-exit.js"}  # every page has the Quick exit bar and its settings
+# Every page has the Quick exit bar and its settings, and the search box (its highlighting and its
+# note when nothing is found).
+ALWAYS = {"storage.js", "quick-exit.js", "search-highlight.js", "search-none.js"}
 
 
 def our_scripts(page):
