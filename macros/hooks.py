@@ -34,7 +34,9 @@ _build_is_preview = [False]
 
 
 def on_startup(command, dirty):
-    """`mkdocs serve`: a mistake never stops the preview, and never leaves the browser waiting."""
+    """`mkdocs serve`: a mistake never stops the preview, and never leaves the browser waiting; with
+    --dirty (`make serve`), only saved chapters are rebuilt (macros/preview.py)."""
+    preview.start(command, dirty)
     _build_is_preview[0] = command == "serve"
     if command == "serve":
         import mkdocs.commands.serve as serve_command
@@ -85,11 +87,6 @@ def reported(hook):
         except GuideError as error:
             raise PluginError(str(error)) from error
     return run
-
-
-def on_startup(command, dirty):
-    """`make serve` rebuilds only saved chapters (macros/preview.py)."""
-    preview.start(command, dirty)
 
 
 def on_pre_build(config):
