@@ -70,7 +70,10 @@ def open_worksheet(page):
     return page
 
 
-def fill(page, answers):
+def fill(page, answers, name=None):
+    """Answer the worksheet's questions (and type the partner's name or initials, when given)."""
+    if name is not None:
+        page.fill("#hp-agreement-name", name)
     for question, value in answers.items():
         if KIND[question] == "choice":
             page.check(f"#agreement-{question}-{value}")

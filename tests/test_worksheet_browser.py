@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from conftest import ROOT
+from test_agreement_browser import fill
 
 QUESTIONS = yaml.safe_load((ROOT / "data" / "agreement.yml").read_text(encoding="utf-8"))
 KIND = {q["id"]: q["kind"] for q in QUESTIONS}
@@ -21,16 +22,6 @@ LIMIT = 4000  # macros/render.py MAX_ANSWER: the built form says it, the tests c
 FIRST = {"want-this": "yes", "intention": "Curiosity we have both talked about.", "scope": "Kissing only.",
          "frequency": "once", "pause-phrase": "Red light"}
 SECOND = {"want-this": "no", "intention": "I am not looking for this.", "scope": "Nothing.", "frequency": "undecided"}
-
-
-def fill(page, answers, name=None):
-    if name is not None:
-        page.fill("#hp-agreement-name", name)
-    for question, value in answers.items():
-        if KIND[question] == "choice":
-            page.check(f"#agreement-{question}-{value}")
-        else:
-            page.fill(f"#agreement-{question}", value)
 
 
 def visible_text(page) -> str:
