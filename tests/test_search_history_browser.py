@@ -4,8 +4,6 @@ by instant navigation and by full page loads, then the profile's own History dat
 import sqlite3
 from urllib.parse import urlparse
 
-from playwright.sync_api import sync_playwright
-
 from conftest import CHROMIUM, CHROMIUM_ARGS, PageRecord, serve_sitemap_for_this_host
 from test_search_browser import _open_search, _search
 
@@ -43,35 +41,35 @@ def open_result(page, base_url, query, target, how):
     assert same_document == (how == "instant"), (query, how, "opened by instant navigation" if same_document else "fully loaded")
 
 
-def test_no_search_word_reaches_the_history_database(base_url, tmp_path):
+def test_no_search_word_reaches_the_history_database(browser, base_url, tmp_path):
     profile = tmp_path / "profile"
     host = urlparse(base_url).netloc
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        context.route(lambda url: urlparse(url).netloc != host and urlparse(url).scheme in ("http", "https"),
-                      lambda route: route.abort())
-        try:
-            for query, target, how in SEARCHES:
-                page = context.new_page()
-                record = PageRecord(page, base_url)
-                if how == "instant":  # instant navigation follows only the links its sitemap lists
-                    serve_sitemap_for_this_host(page, base_url)
-                open_result(page, base_url, query, target, how)
-                assert query.split()[-1].lower() not in page.url.lower(), page.url
-                if query == "contraception":  # a word of the text: marked on the page it opened
-                    marked = page.locator("article mark[data-md-highlight]")
-                    marked.first.wait_for(state="attached")
-                    assert {t.lower() for t in marked.all_inner_texts()} == {"contraception"}
-                    # ... and only there: the next page opened is not marked.
-                    page.goto(base_url + "faq/", wait_until="load")
-                    assert page.locator("article mark[data-md-highlight]").count() == 0
-                assert record.errors == [], (query, record.errors)
-                page.unroute_all(behavior="ignoreErrors")
-                page.close()
-        finally:
-            context.unroute_all(behavior="ignoreErrors")
-            context.close()
+    # The session's Playwright (a second sync_playwright() inside it is refused); a profile on disk of its own.
+    context = browser.browser_type.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    context.route(lambda url: urlparse(url).netloc != host and urlparse(url).scheme in ("http", "https"),
+                  lambda route: route.abort())
+    try:
+        for query, target, how in SEARCHES:
+            page = context.new_page()
+            record = PageRecord(page, base_url)
+            if how == "instant":  # instant navigation follows only the links its sitemap lists
+                serve_sitemap_for_this_host(page, base_url)
+            open_result(page, base_url, query, target, how)
+            assert query.split()[-1].lower() not in page.url.lower(), page.url
+            if query == "contraception":  # a word of the text: marked on the page it opened
+                marked = page.locator("article mark[data-md-highlight]")
+                marked.first.wait_for(state="attached")
+                assert {t.lower() for t in marked.all_inner_texts()} == {"contraception"}
+                # ... and only there: the next page opened is not marked.
+                page.goto(base_url + "faq/", wait_until="load")
+                assert page.locator("article mark[data-md-highlight]").count() == 0
+            assert record.errors == [], (query, record.errors)
+            page.unroute_all(behavior="ignoreErrors")
+            page.close()
+    finally:
+        context.unroute_all(behavior="ignoreErrors")
+        context.close()
 
     urls = history_urls(profile)
     opened = {urlparse(url).path for url in urls if url.startswith(base_url)}
