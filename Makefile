@@ -53,7 +53,7 @@ nginx:
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx-light; fi; }
 
 ## test: run the whole test suite (data, built HTML, and real-browser tests)
-test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser nginx bench/node_modules/.installed-deps
+test: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser nginx node_modules/.installed
 	HP_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 $(LINKCHECK_VENV)/bin/linkchecker: requirements-linkcheck.txt
@@ -84,25 +84,24 @@ check-data: $(BIN)/mkdocs
 clean:
 	rm -rf $(VENV) $(ZENSICAL_VENV) $(LINKCHECK_VENV) site dist
 
-# Pinned Node tools in bench/ (package-lock.json): the iframe-worker shim for the offline copy and the
-# Nu Html Checker (vnu-jar) for the tests (dependencies), Lighthouse (devDependencies) for the benchmark.
-# Stamps record what is installed: a full install (for bench) also serves the tests and the offline build.
-bench/node_modules/.installed-deps: bench/package-lock.json
-	cd bench && npm ci --omit=dev --no-audit --no-fund
+# Pinned Node tools (package-lock.json): the iframe-worker shim for the offline copy and the Nu Html
+# Checker (vnu-jar) for the tests. Lighthouse, for the benchmark only, is pinned in bench/.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
-bench/node_modules/.installed-all: bench/package-lock.json
+bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
-	touch $@ bench/node_modules/.installed-deps
+	touch $@
 
 ## offline: a copy that works from disk with no network: dist/offline/ and dist/hall-pass-guide-offline.zip
-offline: $(BIN)/mkdocs bench/node_modules/.installed-deps
+offline: $(BIN)/mkdocs node_modules/.installed
 	rm -rf dist/offline dist/hall-pass-guide-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict -d dist/offline
 	$(BIN)/python -c "import shutil; shutil.make_archive('dist/hall-pass-guide-offline', 'zip', 'dist', 'offline')"
 	@echo "Offline copy: dist/offline/index.html (zipped: dist/hall-pass-guide-offline.zip)"
 
 ## bench: build time, page weight, own JS+CSS and Lighthouse scores, against the targets
-bench: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser bench/node_modules/.installed-all
+bench: $(VENV)/.tests-installed $(ZENSICAL_VENV)/bin/zensical browser node_modules/.installed bench/node_modules/.installed
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/bench.py
 

@@ -654,7 +654,7 @@ def report_scale(results: dict[int, dict]) -> tuple[str, bool]:
     print(f"  {'MkDocs + Material, the rest':36} {rest_one:8.3f}s {rest_many:8.3f}s {rest_many / rest_one:7.1f}x"
           "  (Material's nav, rendered whole on every page, grows as pages x nav entries: not ours to fix)")
     print(f"  {'whole build':36} {one['build']:8.3f}s {many['build']:8.3f}s {many['build'] / one['build']:7.1f}x")
-    print("  (security_hooks.py reads each page as written, so it follows the HTML's size, not the page count)")
+    print("  (hooks.py secures each page as written, so it follows the HTML's size, not the page count)")
     growth = ours_many / ours_one
     return f"{growth:.1f}x", growth <= TARGETS["hooks_at_8x"]
 

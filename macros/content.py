@@ -108,9 +108,14 @@ def page_title(markdown: str, meta: dict, fallback: str) -> str:
 
 
 def chapter_title(docs_dir: Path, src_path: str) -> str:
-    """The title of the chapter at docs/<src_path>."""
-    markdown, meta = front_matter("\n".join(chapter_lines(docs_dir, src_path)) + "\n")
-    return page_title(markdown, meta, src_path)
+    """What a link to a chapter, or to one #section of it, is called: the section's heading, or the
+    chapter's # heading (what a reader sees on arrival, not a longer front-matter title written for
+    search engines), or failing that its title."""
+    path, _, anchor = src_path.partition("#")
+    if anchor:
+        return chapter_sections(docs_dir, path)[anchor]
+    markdown, meta = front_matter("\n".join(chapter_lines(docs_dir, path)) + "\n")
+    return page_title(markdown, {}, "") or page_title(markdown, meta, path)
 
 
 # Folders whose pages are not chapters (the generated checklist pages): no review date, no reading aids.

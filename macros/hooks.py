@@ -1,7 +1,7 @@
 """MkDocs hooks, a thin adapter over the engine-neutral core in macros/: a page per checklist in
 data/; on each page, controls kept out of the search index, quiet heading permalinks, reading aids
-and glossary tooltips; chapters' keywords in the search index; and the offline copy's settings
-(`make offline`). Our errors become MkDocs' PluginError, which MkDocs reports as one clear message."""
+and glossary tooltips; chapters' keywords in the search index; the Content-Security-Policy in every
+page and `_headers` beside them; and the offline copy's settings (`make offline`). Our errors become MkDocs' PluginError, which MkDocs reports as one clear message."""
 
 import functools
 import html
@@ -22,22 +22,27 @@ from macros import engine, offline, pages, preview  # noqa: E402
 from macros.content import site_content  # noqa: E402
 from macros.errors import GuideError, log  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
+from macros.offline import shim_source  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.render import structured_data_into_head  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 from macros.search_words import search_settings  # noqa: E402
+from macros.security import secure_page, write_headers  # noqa: E402
 
 _index: list = []  # this build's PageIndex, made in on_nav
 PREVIEW_PAGES = ("index.html", "404.html")  # what the preview shows when it has never built
-_build_is_preview = [False]
+_hashes: set = set()  # every page's inline-script hashes, for _headers
+_build = {"serve": False, "offline": False, "shim": None}  # the offline copy searches through the iframe-worker shim
 
 
 def on_startup(command, dirty):
     """`mkdocs serve`: a mistake never stops the preview, and never leaves the browser waiting; with
-    --dirty (`make serve`), only saved chapters are rebuilt (macros/preview.py)."""
+    --dirty (`make serve`), only saved chapters are rebuilt (macros/preview.py). The preview goes
+    without a Content-Security-Policy: its live-reload script differs on every request, so no hash
+    can name it. Built sites always have one."""
     preview.start(command, dirty)
-    _build_is_preview[0] = command == "serve"
+    _build["serve"] = command == "serve"
     if command == "serve":
         import mkdocs.commands.serve as serve_command
         serve_command.build = _build_surviving_mistakes(serve_command.build)
@@ -92,6 +97,9 @@ def reported(hook):
 def on_pre_build(config):
     """In `make serve`, after a change to data/, templates or settings, every page is built again."""
     preview.before_build(Path(config.config_file_path).parent, Path(config.site_dir))
+    _hashes.clear()
+    _build["offline"] = engine.offline_copy(config)
+    _build["shim"] = shim_source().read_text(encoding="utf-8") if _build["offline"] else None
 
 
 def on_env(env, config, files):
@@ -121,7 +129,7 @@ def on_config(config):
     skip_git_info()
     preview.reuse_theme_file_list(config.theme)
     note = engine.placeholder_site_url(config)
-    if note and not _build_is_preview[0]:  # a note, not a warning: `make test`'s strict build stays green
+    if note and not _build["serve"]:  # a note, not a warning: `make test`'s strict build stays green
         log.info("Note: %s", note)
     # Front matter is checked before the build cleans the site folder, so the preview keeps its last good pages.
     docs = Path(config["docs_dir"])
@@ -173,18 +181,37 @@ def on_page_content(content_html, page, config, files):
                          lambda target: engine.link(config, target, src))
 
 
-@event_priority(50)  # before security_hooks.py names the page's scripts in its policy
+@reported
+def _secure(output: str, dest_uri: str) -> str:
+    """The Content-Security-Policy in the page as written (macros/security.py); its hashes go to _headers."""
+    if _build["serve"]:
+        return output
+    output, hashes = secure_page(output, dest_uri, _build["offline"], _build["shim"])
+    _hashes.update(hashes)
+    return output
+
+
+@event_priority(-200)  # last, so the policy names the scripts of the page exactly as written
 def on_post_page(output, page, config):
-    """The FAQ's structured data into <head>, and only the scripts whose components the page
-    contains (macros/page_scripts.py)."""
-    return keep_page_scripts(structured_data_into_head(output), [str(script) for script in config.extra_javascript])
+    """The FAQ's structured data into <head>; only the scripts whose components the page contains
+    (macros/page_scripts.py); then the policy."""
+    output = keep_page_scripts(structured_data_into_head(output), [str(script) for script in config.extra_javascript])
+    return _secure(output, page.file.dest_uri)
+
+
+@event_priority(-200)
+def on_post_template(output_content, template_name, config):
+    """Pages rendered from a theme template alone (404.html)."""
+    return _secure(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config):
     """Put each chapter's keywords into the search index, where search finds them but no reader sees them
     (and its description where its own entry would show a blank); and our CSS and JavaScript without
-    comments and indentation (macros/minify.py)."""
+    comments and indentation (macros/minify.py); `_headers` for static hosts."""
+    if not _build["offline"] and not _build["serve"]:
+        write_headers(Path(config["site_dir"]), _hashes)
     strip_built_assets(Path(config["site_dir"]), [str(p) for p in [*config.extra_css, *config.extra_javascript]])
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.is_file():

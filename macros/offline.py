@@ -3,7 +3,7 @@ instant navigation (it cannot work from file://). Both engines' offline plugins 
 
 Their offline plugin makes search work from file:// through the iframe-worker shim, and adds
 https://unpkg.com/iframe-worker/shim to extra.polyfills unless a polyfill named iframe-worker is
-already there. We list our own copy of the shim first (pinned in bench/package.json) and ship it with
+already there. We list our own copy of the shim first (pinned in package.json) and ship it with
 the offline build only, so the offline copy fetches nothing and the web site carries no extra script.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from macros.errors import GuideError
 
-SHIM_SOURCE = Path(__file__).resolve().parent.parent / "bench" / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_SOURCE = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"  # "iframe-worker" in the path is what the plugins look for
 
 
@@ -20,7 +20,7 @@ def shim_source() -> Path:
     if not SHIM_SOURCE.is_file():
         raise GuideError(
             f"The offline build needs the iframe-worker shim at {SHIM_SOURCE}: "
-            "run `make offline` (it runs `npm ci` in bench/)"
+            "run `make offline` (it runs `npm ci`)"
         )
     return SHIM_SOURCE
 

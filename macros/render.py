@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from macros import engine, ids_lock
-from macros.content import chapter_lines, chapter_sections, chapter_title
+from macros.content import chapter_title
 from macros.errors import GuideError, nearest
 from macros.engine import page_url
 from macros.pages import CHECKLIST_INDEX, nav_sources
@@ -49,16 +49,6 @@ def tel_links(text: str) -> Markup:
 TEMPLATE_ENV.filters["tel_links"] = tel_links
 
 
-def step_title(docs_dir: Path, src_path: str) -> str:
-    """What a link to a chapter, or to one #section of it, is called: the section's heading or the chapter's title."""
-    path, _, anchor = src_path.partition("#")
-    if anchor:
-        return chapter_sections(docs_dir, path)[anchor]
-    # The heading a reader sees on arrival, not a longer front-matter title written for search engines.
-    heading = next((line[2:].strip() for line in chapter_lines(docs_dir, path) if line.startswith("# ")), None)
-    return heading or chapter_title(docs_dir, path)
-
-
 def structured_data_into_head(page_html: str) -> str:
     """The built page with any JSON-LD block of its text moved to the end of its <head>."""
     blocks = STRUCTURED_DATA.findall(page_html)
@@ -88,7 +78,7 @@ class Renderer:
         self.situations = {s["id"]: s for s in content["scripts.yml"]}
         self.helpers = {
             "link": self.link,
-            "title_of": lambda src: step_title(self.docs_dir, src),
+            "title_of": lambda src: chapter_title(self.docs_dir, src),
             "address_of": self.checklist_address,
             "renamed_items_of": self.renamed_items_of,
         }
@@ -185,9 +175,7 @@ class Renderer:
         """The agreement worksheet: one labelled control per question, each linking to the section it comes from."""
         questions = []
         for question in self.content["agreement.yml"]:
-            path, _, anchor = question["chapter"].partition("#")
-            section = chapter_sections(self.docs_dir, path)[anchor] if anchor else chapter_title(self.docs_dir, path)
-            questions.append({**question, "section": section})
+            questions.append({**question, "section": chapter_title(self.docs_dir, question["chapter"])})
         return self._render(
             "agreement.html", questions=questions, max_answer=MAX_ANSWER,
             asked_url=self.link(PARTNER_WHO_WAS_ASKED), talk_url=self.link(TALK_BEFORE_PLANNING),

@@ -1,4 +1,4 @@
-"""Every built page is valid HTML: the W3C Nu Html Checker (vnu-jar, pinned in bench/package.json and
+"""Every built page is valid HTML: the W3C Nu Html Checker (vnu-jar, pinned in package.json and
 installed by `make test`) checks them all in one run, served over HTTP so the checker also evaluates the
 Content-Security-Policy as a browser would. Our markup may have no error and no warning."""
 
@@ -8,7 +8,7 @@ import subprocess
 from conftest import ROOT
 from site_pages import built_pages, page_url
 
-VNU = ROOT / "bench" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Material's templates, not ours: each known error, matched by its message and the element it is on.
 MATERIAL_KNOWN = [
@@ -28,7 +28,7 @@ def material_known(message: dict) -> bool:
 
 
 def test_every_page_is_valid_html_but_for_materials_two_known_errors(site_dir, base_url):
-    assert VNU.is_file(), f"{VNU} is missing: run `make test`, which installs it (npm ci in bench/)"
+    assert VNU.is_file(), f"{VNU} is missing: run `make test`, which installs it (npm ci)"
     urls = [page_url(base_url, relative) for relative in built_pages(site_dir)]
     # The checker refuses local addresses unless told to: the pages come from our own test server.
     result = subprocess.run(["java", "-Dnu.validator.servlet.allow-forbidden-hosts=true", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *urls],

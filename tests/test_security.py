@@ -114,13 +114,17 @@ def test_the_folder_pass_for_other_engines_gives_what_the_mkdocs_hook_gave(site_
 
 def test_the_preview_goes_without_a_policy_so_live_reload_works():
     """`mkdocs serve` injects a live-reload script that differs on every request: no hash could name it."""
-    from macros import security_hooks
+    import mkdocs.commands.serve as serve_command
+
+    from macros import hooks
 
     page_html = '<html><head><meta charset="utf-8"><script>1</script></head></html>'
+    serve_build = serve_command.build  # on_startup("serve") wraps it to survive mistakes
     try:
-        security_hooks.on_startup(command="serve", dirty=False)
-        assert security_hooks.on_post_template(page_html, "404.html", {}) == page_html
-        security_hooks.on_startup(command="build", dirty=False)
-        assert "Content-Security-Policy" in security_hooks.on_post_template(page_html, "404.html", {})
+        hooks.on_startup(command="serve", dirty=False)
+        assert hooks.on_post_template(page_html, "404.html", {}) == page_html
+        hooks.on_startup(command="build", dirty=False)
+        assert "Content-Security-Policy" in hooks.on_post_template(page_html, "404.html", {})
     finally:
-        security_hooks.on_startup(command="build", dirty=False)
+        hooks.on_startup(command="build", dirty=False)
+        serve_command.build = serve_build
