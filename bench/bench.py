@@ -729,25 +729,33 @@ def main():
                         ("foreign requests 0", str(foreign_total), foreign_total == 0),
                         ("console errors 0", str(error_total), error_total == 0)]
 
-            print(f"\n== Lighthouse {LIGHTHOUSE.split('@')[1]}, mobile, served gzipped: the guide beside plain Material "
-                  f"(median of {LIGHTHOUSE_RUNS} alternating runs each) ==")
-            plain_url, plain_server = serve(plain_site)
-            try:
-                pages = lighthouse_pages(site)
-                runs = lighthouse_side_by_side(work, {label: (page_url(base_url, rel), page_url(plain_url, rel))
-                                                      for label, rel in pages.items()})
-            finally:
-                plain_server.shutdown()
-            print("  pages: " + "; ".join(f"{label} {rel}" for label, rel in pages.items()))
-            targets += report_side_by_side(runs, list(pages))
         finally:
             server.shutdown()
+
+        targets += lighthouse_beside_plain(work, site, plain_site)
 
         print("\n== Targets ==")
         for name, value, ok in targets:
             print(f"  {verdict(ok):8} {name:52} {value}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def lighthouse_beside_plain(work: Path, site: Path, plain_site: Path) -> list[tuple[str, str, bool]]:
+    """Both builds served gzipped; Lighthouse alternating between them on the same pages; the targets."""
+    print(f"\n== Lighthouse {LIGHTHOUSE.split('@')[1]}, mobile, served gzipped: the guide beside plain Material "
+          f"(median of {LIGHTHOUSE_RUNS} alternating runs each) ==")
+    base_url, server = serve(site)
+    plain_url, plain_server = serve(plain_site)
+    try:
+        pages = lighthouse_pages(site)
+        runs = lighthouse_side_by_side(work, {label: (page_url(base_url, rel), page_url(plain_url, rel))
+                                              for label, rel in pages.items()})
+    finally:
+        server.shutdown()
+        plain_server.shutdown()
+    print("  pages: " + "; ".join(f"{label} {rel}" for label, rel in pages.items()))
+    return report_side_by_side(runs, list(pages))
 
 
 def side_by_side_only():
@@ -757,17 +765,7 @@ def side_by_side_only():
         site, plain_site = work / "site", work / "plain-site"
         timed_build(ROOT / "mkdocs.yml", site, strict=True)
         timed_build(plain_config(work), plain_site, strict=True)
-        base_url, server = serve(site)
-        plain_url, plain_server = serve(plain_site)
-        try:
-            pages = lighthouse_pages(site)
-            runs = lighthouse_side_by_side(work, {label: (page_url(base_url, rel), page_url(plain_url, rel))
-                                                  for label, rel in pages.items()})
-        finally:
-            server.shutdown()
-            plain_server.shutdown()
-        print(f"== Lighthouse, the guide beside plain Material (median of {LIGHTHOUSE_RUNS} alternating runs) ==")
-        for name, value, ok in report_side_by_side(runs, list(pages)):
+        for name, value, ok in lighthouse_beside_plain(work, site, plain_site):
             print(f"  {verdict(ok):8} {name:52} {value}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

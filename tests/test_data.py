@@ -154,14 +154,24 @@ def test_bad_data_stops_the_build_with_the_message(project_copy, tmp_path, engin
     assert "Traceback" not in output
 
 
+# A mistake in a chapter's macro call: (the call as written, the mistake, the message after "file, line N: ").
+CALL_MISTAKES = {
+    "unknown id": ('{{ checklist("safety-before") }}', '{{ checklist("safety-befor") }}',
+                   'Checklist "safety-befor" is not in data/checklists.yml; did you mean "safety-before" or "safety-questions"? Known ids: '),
+    "jinja syntax": ('{{ checklist("safety-before") }}', '{{ checklist("safety-before") }',
+                     "unexpected '}' (check the {{ and }} of the macro call on that line)"),
+}
+
+
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
-def test_unknown_id_in_a_page_stops_the_build_naming_id_and_page(project_copy, tmp_path, engine):
+@pytest.mark.parametrize("mistake", CALL_MISTAKES)
+def test_a_mistake_in_a_macro_call_stops_the_build_naming_the_page_and_its_true_line(project_copy, tmp_path, engine, mistake):
+    written, wrong, message = CALL_MISTAKES[mistake]
     chapter = project_copy / "docs" / "prepare" / "safety-checklist.md"
-    chapter.write_text(chapter.read_text().replace('checklist("safety-before")', 'checklist("safety-befor")'))
+    chapter.write_text(chapter.read_text().replace(written, wrong))
     output = failing_build(project_copy, tmp_path / "out", engine)
-    line = line_number(chapter, '{{ checklist("safety-befor") }}')
-    assert (f'docs/prepare/safety-checklist.md, line {line}: Checklist "safety-befor" is not in data/checklists.yml; '
-            'did you mean "safety-before" or "safety-questions"? Known ids: ') in output
+    line = line_number(chapter, wrong)
+    assert f"docs/prepare/safety-checklist.md, line {line}: {message}" in output
     assert "Traceback" not in output
 
 
@@ -298,13 +308,3 @@ def test_a_rename_mapped_in_the_lock_passes_and_a_retired_id_passes(data_copy):
     assert problems_after(data_copy)[0].startswith('data/ids.lock: the checklist item id "rules/frequency" is no longer in data/')
     add_to_lock(data_copy, "retired", "rules/frequency: Asked in the check-ins checklist instead.")
     assert load(data_copy)["ids.lock"]["retired"] == {"rules/frequency": "Asked in the check-ins checklist instead."}
-
-
-@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
-def test_a_jinja_syntax_error_names_the_page_and_its_true_line(project_copy, tmp_path, engine):
-    chapter = project_copy / "docs" / "prepare" / "safety-checklist.md"
-    chapter.write_text(chapter.read_text().replace('{{ checklist("safety-before") }}', '{{ checklist("safety-before") }'))
-    output = failing_build(project_copy, tmp_path / "out", engine)
-    line = line_number(chapter, '{{ checklist("safety-before") }')
-    assert (f"docs/prepare/safety-checklist.md, line {line}: unexpected '}}' "
-            "(check the {{ and }} of the macro call on that line)") in output
