@@ -1,7 +1,9 @@
 """Privacy of every built page in real Chromium: nothing is fetched from another host, no cookie is
-set, and the console stays free of errors. Each page is given time for late (idle-time) requests."""
+set, the console stays free of errors and no page breaks its Content-Security-Policy. Each page is
+given time for late (idle-time) requests. One walk over every page checks all four."""
 
 from site_pages import built_pages, page_url
+from test_security_browser import violations  # noqa: F401 (fixture: policy violations, reported to the test)
 
 IDLE_MS = 250  # after network idle, a short wait for timers and lazy loaders that start late
 
@@ -13,7 +15,8 @@ def visit(page, url):
     page.wait_for_timeout(IDLE_MS)
 
 
-def test_every_page_talks_only_to_its_own_host_sets_no_cookie_and_logs_no_error(page, context, site_dir, base_url):
+def test_every_page_talks_only_to_its_own_host_sets_no_cookie_logs_no_error_and_breaks_no_policy(
+        page, context, violations, site_dir, base_url):
     pages = built_pages(site_dir)
     foreign, errors, cookies = {}, {}, {}
     for relative in pages:
@@ -32,3 +35,4 @@ def test_every_page_talks_only_to_its_own_host_sets_no_cookie_and_logs_no_error(
     assert not foreign, f"requests to other hosts: {foreign}"
     assert not cookies, f"cookies set: {cookies}"
     assert not errors, f"console errors: {errors}"
+    assert violations == []
