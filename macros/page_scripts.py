@@ -8,7 +8,7 @@ those the reader has not loaded yet on this visit.
 
 To add a script that only some pages need, add a row to ON_PAGES_WITH. A script without a row loads on
 every page (storage.js and quick-exit.js: every page has the Quick exit bar and its settings;
-search-highlight.js and search-none.js: every page has the search box)."""
+search.js: every page has the search box)."""
 
 from __future__ import annotations
 

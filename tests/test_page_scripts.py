@@ -9,7 +9,7 @@ from conftest import SITE_CONFIG, html_pages, serve_sitemap_for_this_host, soup
 
 # Every page has the Quick exit bar and its settings, and the search box (its highlighting and its
 # note when nothing is found).
-ALWAYS = {"storage.js", "quick-exit.js", "search-highlight.js", "search-none.js"}
+ALWAYS = {"storage.js", "quick-exit.js", "search.js"}
 
 
 def our_scripts(page):

@@ -86,6 +86,19 @@ def test_search_share_link_carries_the_query_and_reopens_the_results(page):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
+def test_the_search_index_is_fetched_only_when_the_reader_reaches_for_search(page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("", wait_until="networkidle")
+    page.mouse.wheel(0, 2000)  # reading and scrolling do not fetch it
+    page.wait_for_timeout(300)
+    asked = lambda: [url for url in page.record.requests if urlparse(url).path.endswith("/search/search_index.json")]  # noqa: E731
+    assert asked() == [], "fetched before the reader reached for search"
+    _open_search(page)
+    assert len(asked()) == 1
+    assert "/navigate/jealousy/" in _search(page, "jealousy")[:TOP]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
 def test_a_search_that_finds_nothing_says_so_calmly_and_offers_get_help_and_the_three_doors(page, width):
     page.set_viewport_size({"width": width, "height": 667})
     page.goto("decide/how-to-decide/", wait_until="load")

@@ -1,10 +1,39 @@
-/* Search highlighting with no search words in any address. Material's own highlighting puts the words
-   in the result's link (?h=words), and the browser writes that address into its history before any
-   script can remove it; so it is off (mkdocs.yml) and this does the same job. Opening a result keeps
-   the words Material marked in that page's results (its sections too) in sessionStorage, for the page the link opens and no
-   other; that page reads them once, deletes them, and marks them in its text. */
+/* Search, made to fit this guide (Material's search does the searching):
+   - A search that finds nothing shows the calm note under the results (overrides/partials/search-none.html):
+     the three ways in and Get help, never a blank screen.
+   - Highlighting with no search words in any address. Material's own highlighting puts the words in the
+     result's link (?h=words), and the browser writes that address into its history before any script can
+     remove it; so it is off (mkdocs.yml) and this does the same job. Opening a result keeps the words
+     Material marked in that page's results (its sections too) in sessionStorage, for the page the link
+     opens and no other; that page reads them once, deletes them, and marks them in its text. */
 (function () {
   "use strict";
+
+  /* ---- Nothing found: the note. Material fills the result list and its count line; this only watches them. ---- */
+  function watchForNoResults() {
+    var result = document.querySelector(".md-search-result");
+    var note = document.querySelector(".md-search .hp-search-none");
+    var input = document.querySelector(".md-search__input");
+    if (!result || !note || !input) return;  /* no note: a page without our search partial (Zensical) */
+
+    /* The search box stays in place through instant navigation; its links were written for the first
+       page, so fix them as full addresses before the address changes. */
+    note.querySelectorAll("a[href]").forEach(function (link) { link.setAttribute("href", link.href); });
+
+    var meta = result.querySelector(".md-search-result__meta");
+    var list = result.querySelector(".md-search-result__list");
+    var loading = meta.textContent.trim();  /* "Initializing search": not an answer yet */
+
+    function update() {
+      var answered = meta.textContent.trim() !== loading;
+      note.hidden = !(answered && input.value.trim() && !list.children.length);
+    }
+
+    new MutationObserver(update).observe(result, { childList: true, subtree: true, characterData: true });
+    input.addEventListener("input", update);
+  }
+
+  /* ---- Highlighting: the words kept when a result is opened, marked on the page it opens. ---- */
   var KEY = "hallpass:v1:search-marks";
   var TEXT_ONLY = /^(SCRIPT|STYLE|TEXTAREA|INPUT|SELECT|MARK|SVG)$/;
 
@@ -75,4 +104,6 @@
     var content = document.querySelector("article.md-content__inner");
     if (words.length && content) mark(content, words);
   });
+
+  watchForNoResults();
 })();
