@@ -82,6 +82,11 @@ def soup(path: Path) -> BeautifulSoup:
     return _soup(path)
 
 
+def heading_text(tag) -> str:
+    """A heading's words as a reader sees them, without its ¶ link."""
+    return tag.get_text(" ", strip=True).removesuffix("¶").strip()
+
+
 def main_content(page: BeautifulSoup):
     """The page's own content, without header, navigation, table of contents or footer."""
     return page.select_one("article.md-content__inner")

@@ -12,7 +12,7 @@ import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import ROOT, soup
+from conftest import ROOT, heading_text, soup
 from test_data import problems_after
 from macros.content import load_content
 from macros.engine import page_url
@@ -27,10 +27,6 @@ def squeeze(text):
 def address_of(src):
     """The site address of a Markdown page (with any #anchor), from the site's root."""
     return "/" + page_url(src)
-
-
-def heading_text(tag):
-    return tag.get_text(" ", strip=True).removesuffix("¶").strip()
 
 
 def followed(from_address, href):

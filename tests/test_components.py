@@ -7,7 +7,7 @@ import re
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, html_pages, main_content, soup
+from conftest import ROOT, heading_text, html_pages, main_content, soup
 
 DATA = {name: yaml.safe_load((ROOT / "data" / name).read_text()) for name in ("checklists.yml", "scripts.yml", "outcomes.yml")}
 
@@ -48,7 +48,7 @@ def test_checklist_items_are_written_once_in_data_not_in_docs():
 
 def test_script_cards_page_groups_every_card_by_situation(site_dir):
     page = main_content(soup(site_dir / "scripts" / "index.html"))
-    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("h2") if not h.find_parent(class_="hp-related")]
+    headings = [heading_text(h) for h in page.select("h2") if not h.find_parent(class_="hp-related")]
     assert headings == [situation["situation"] for situation in DATA["scripts.yml"]]
     for situation in DATA["scripts.yml"]:
         group = page.select_one(f'[data-situation="{situation["id"]}"]')
@@ -63,7 +63,7 @@ def test_outcomes_and_stories_point_to_the_chapter_that_helps_next(site_dir):
     page = main_content(soup(site_dir / "navigate" / "realistic-outcomes" / "index.html"))
     for outcome in DATA["outcomes.yml"]["outcomes"]:
         column = page.select_one(f'[data-outcome="{outcome["id"]}"]')
-        assert column.select_one("h2").get_text(strip=True).rstrip("¶") == outcome["heading"]
+        assert heading_text(column.select_one("h2")) == outcome["heading"]
         assert column.select_one(".hp-next a")["href"].startswith("../../" + outcome["next"].replace(".md", "/"))
     stories = main_content(soup(site_dir / "navigate" / "realistic-outcomes" / "index.html"))
     for story in DATA["outcomes.yml"]["stories"]:

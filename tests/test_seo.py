@@ -5,7 +5,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import ROOT, SITE_CONFIG, build, html_pages, soup
+from conftest import ROOT, SITE_CONFIG, build, heading_text, html_pages, soup
 from macros.content import load_content
 
 SITE_URL = SITE_CONFIG["site_url"]
@@ -67,7 +67,7 @@ def test_faq_page_carries_every_question_and_answer_as_faqpage_json_ld(site_dir)
     expected = [("Question", q["question"], "Answer", "\n\n".join(q["answer"])) for q in questions]
     assert found == expected
     # Structured data must describe what the reader sees: each question is a heading on the page.
-    headings = {h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup(site_dir / "faq" / "index.html").find_all("h2")}
+    headings = {heading_text(h) for h in soup(site_dir / "faq" / "index.html").find_all("h2")}
     assert {q["question"] for q in questions} <= headings
 
 

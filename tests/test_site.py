@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 
 from article import is_call_to_action, normalize, sections
-from conftest import ROOT, SITE_CONFIG, broken_links, build, failing_build, html_pages, main_content, soup
+from conftest import ROOT, SITE_CONFIG, broken_links, build, failing_build, heading_text, html_pages, main_content, soup
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir):
@@ -100,7 +100,7 @@ def test_home_page_offers_the_three_ways_and_every_part(site_dir):
     intro = main_content(soup(site_dir / "start" / "introduction" / "index.html"))
     assert "harmful for others" in intro.select_one("#short-answer").get_text(" ")
     # Each part of the guide is a card with a real heading.
-    card_headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in home.select(".grid.cards > ul > li > h3")]
+    card_headings = [heading_text(h) for h in home.select(".grid.cards > ul > li > h3")]
     assert len(card_headings) == len(home.select(".grid.cards > ul > li")) >= 8, card_headings
     for way in ("read it", "search it", "print a checklist"):
         assert way in text

@@ -10,7 +10,7 @@ import pypdf
 import yaml
 from mkdocs.utils.meta import get_data
 
-from conftest import ROOT, SITE_CONFIG, failing_build, html_pages, main_content, soup
+from conftest import ROOT, SITE_CONFIG, failing_build, heading_text, html_pages, main_content, soup
 
 CONFIG = SITE_CONFIG
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
@@ -60,7 +60,7 @@ def test_every_chapter_has_topics_from_the_allowed_list():
 
 def test_topics_page_lists_each_topic_and_links_to_every_chapter(site_dir):
     topics = main_content(soup(site_dir / "topics" / "index.html"))
-    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in topics.select("h2")]
+    headings = [heading_text(h) for h in topics.select("h2")]
     used = {tag for src in CHAPTERS for tag in _meta(src)["tags"]}
     assert sorted(headings) == sorted(used), headings
     linked = {re.sub(r"^(\.\./)+", "/", a["href"]).split("#")[0] for a in topics.select("a[href]")}
