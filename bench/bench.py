@@ -208,16 +208,16 @@ def measure_weight(site: Path):
 
 
 # Per-page budget of our own JS + CSS (gzipped, as built): a page's budget is the sum of the rows for what it
-# loads. Set from the figures measured when per-page scripts came in (issue 19), with room for the work
-# in flight, and so that the heaviest page (the worksheet: its HTML is 4.7 KiB above plain Material's,
-# plus one request per file) stays within plain Material + 20 KiB.
+# loads. Each row is what the file measured after issues 16-19 (29 November 2026), plus about 10% for the
+# next change: a change that needs more says so by raising the row, in the same commit. The heaviest page
+# (the worksheet, 15.7 KiB of ours) stays well within plain Material + 20 KiB because the search index,
+# 10.7 KiB heavier than plain Material's, is fetched only when a reader opens search (overrides/main.html).
 OWN_BUDGET_BYTES = {
-    "every page": 7 * KIB,              # guide.css 3.8 + storage.js 0.9 + quick-exit.js 0.8 = 5.4 KiB, and
-                                        # 1.6 KiB for the Quick exit changes and a search no-results script
-    "assets/confirm.js": 1 * KIB,       # 0.6 KiB: the ask-first panel before erasing
-    "assets/checklists.js": 2 * KIB,    # 1.3 KiB, being rewritten (storage that tells the truth)
-    "assets/cards.js": 1 * KIB,         # 0.6 KiB: Copy on script cards
-    "assets/agreement.js": 4.5 * KIB,   # 3.2 KiB, being rewritten with more messages and limits
+    "every page": 10.75 * KIB,          # 9.7 KiB: guide.css 5.0, storage.js 2.3, search.js 1.4, quick-exit.js 0.9
+    "assets/confirm.js": 0.75 * KIB,    # 0.6 KiB: the ask-first panel before erasing
+    "assets/checklists.js": 2 * KIB,    # 1.7 KiB: ticks, erase, print one, storage that tells the truth
+    "assets/cards.js": 0.75 * KIB,      # 0.6 KiB: Copy on script cards
+    "assets/agreement.js": 6 * KIB,     # 5.4 KiB: the worksheet, hand-over, compare, limits and messages
 }
 
 
