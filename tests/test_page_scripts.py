@@ -82,3 +82,24 @@ def test_a_page_reached_by_instant_navigation_loads_its_scripts_once_and_works(p
     for name in ("confirm.js", "checklists.js", "agreement.js"):
         assert scripts_in_page(page, name) == 1, name
     assert page.record.errors == []
+
+
+def test_an_answer_given_before_the_worksheet_script_arrives_is_kept(page, base_url):
+    """Instant navigation shows the worksheet first and loads agreement.js after: a tap in between stays."""
+    serve_sitemap_for_this_host(page, base_url)
+    page.goto("", wait_until="networkidle")
+    arrived = []
+    page.route("**/assets/agreement.js", lambda route: arrived.append(route))  # held until the tap is made
+    with page.expect_request("**/assets/agreement.js"):
+        go_instantly(page, "agreement/")
+    radio = page.locator("#agreement-want-this-yes")
+    radio.check()
+    page.fill("#hp-agreement-name", "Sam")
+    assert len(arrived) == 1 and page.evaluate("() => localStorage.getItem('hallpass:v1:agreement')") is None
+    arrived[0].continue_()
+    page.wait_for_function("() => localStorage.getItem('hallpass:v1:agreement') !== null")
+    expect(radio).to_be_checked()
+    expect(page.locator("#hp-agreement-name")).to_have_value("Sam")
+    saved = json.loads(page.evaluate("() => localStorage.getItem('hallpass:v1:agreement')"))
+    assert saved["first"]["answers"]["want-this"] == "yes" and saved["first"]["name"] == "Sam"
+    assert page.record.errors == []

@@ -327,6 +327,24 @@
     return over > 0;
   }
 
+  /* Answers given before this script ran (instant navigation shows the page first, then loads it) join
+     what is stored, instead of being wiped by the first fill. autocomplete="off" keeps the browser's
+     own form restore out, so these are the reader's own taps and words. */
+  function keepEarlyAnswers(form) {
+    var early = answersOf(form), name = nameField(form).value.trim();
+    var given = Object.keys(early).filter(function (id) { return early[id]; });
+    if (!given.length && !name) return;
+    hallPass.update(STORE, function (current) {
+      var value = current || upgrade({});
+      var set = value[value.showing] || (value[value.showing] = { name: "", answers: {} });
+      given.forEach(function (id) {
+        if (typeof set.answers[id] !== "string" || !set.answers[id]) set.answers[id] = early[id].slice(0, maxAnswer(form));
+      });
+      if (name && !set.name) set.name = name.slice(0, MAX_NAME);
+      return value;
+    }, upgrade);
+  }
+
   function setup(doc) {
     var form = doc.querySelector("[data-agreement]");
     if (!form) return;
@@ -380,6 +398,7 @@
       if (words) say(root, words);
     }
 
+    keepEarlyAnswers(form);
     refresh();
     form.addEventListener("input", save);
     form.addEventListener("change", save);
