@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import difflib
 import functools
@@ -77,6 +78,12 @@ def yaml_mistake(where: str, error: yaml.YAMLError, line_offset: int = 0) -> str
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=512)
+def _parsed_front_matter(block: str):
+    """A front-matter block, parsed once per build: each chapter's is read by several steps."""
+    return yaml.load(block, Loader=DataLoader)
+
+
 def front_matter(text: str, src: str | None = None) -> tuple[str, dict]:
     """A page's Markdown and its front matter, read as both engines read it (YAML between --- lines).
     Given the page's path, front matter that is not valid YAML stops the build naming file and line
@@ -85,7 +92,7 @@ def front_matter(text: str, src: str | None = None) -> tuple[str, dict]:
     if not match:
         return text, {}
     try:
-        meta = yaml.load(match.group(1), Loader=DataLoader)
+        meta = copy.deepcopy(_parsed_front_matter(match.group(1)))  # a copy: callers may change theirs
     except yaml.YAMLError as error:
         if src is not None:
             raise GuideError(yaml_mistake(f"docs/{src}, front matter", error, line_offset=1)) from None
@@ -204,12 +211,18 @@ def chapter_lines(docs_dir: Path, src_path: str) -> tuple:
 
 def chapter_sections(docs_dir: Path, path: str) -> dict:
     """A chapter's Markdown headings, as {anchor: heading text without its step number}."""
+    return dict(_sections(chapter_lines(docs_dir, path)))
+
+
+@functools.lru_cache(maxsize=256)
+def _sections(lines: tuple) -> tuple:
+    """Worked out once per version of a chapter: links to its sections ask for them many times a build."""
     sections = {}
-    for line in chapter_lines(docs_dir, path):
+    for line in lines:
         if line.startswith("#"):
             text = line.lstrip("#").strip()
             sections[slugify(text, "-")] = re.sub(r"^\d+\.\s*", "", text)
-    return sections
+    return tuple(sections.items())
 
 
 class Chapter(Text):

@@ -123,6 +123,9 @@ class Glossary:
                 key = first.group(0) if word.isupper() else first.group(0).lower()
                 if index not in self._by_first_word.setdefault(key, []):
                     self._by_first_word[key].append(index)
+        # Any text without one of these first words (any case, any ending) has no term: skipped unscanned.
+        firsts = sorted(self._by_first_word, key=len, reverse=True)
+        self.may_contain = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, firsts)) + ")", re.IGNORECASE).search
 
     def pattern(self, index: int) -> re.Pattern:
         """A term's own pattern, compiled the first time the term could be there."""
@@ -197,7 +200,7 @@ def add_tooltips(content_html: str, glossary: Glossary) -> str:
             elif name in open_tags:
                 del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
             continue
-        if not NO_TOOLTIP_INSIDE.intersection(open_tags):
+        if not NO_TOOLTIP_INSIDE.intersection(open_tags) and glossary.may_contain(part):
             parts[index] = _mark_text(part, remaining, glossary)
     return "".join(parts)
 

@@ -51,6 +51,8 @@ TEMPLATE_ENV.filters["tel_links"] = tel_links
 
 def structured_data_into_head(page_html: str) -> str:
     """The built page with any JSON-LD block of its text moved to the end of its <head>."""
+    if "application/ld+json" not in page_html:  # most pages: no regex over the whole page
+        return page_html
     blocks = STRUCTURED_DATA.findall(page_html)
     if not blocks or "</head>" not in page_html:
         return page_html
