@@ -25,4 +25,4 @@ def test_the_first_paint_already_shows_the_pages_text(context, page, path):
     candidates = [p for p in paints if p["kind"] == "largest-contentful-paint"]
     # One paint: nothing larger appears after the first (before, the text came two or three paints later).
     assert candidates and all(c["time"] == first for c in candidates), paints
-    assert page.evaluate("() => document.querySelector('article #hp-content-end') !== null")
+    assert page.evaluate("() => document.querySelector('main + #hp-content-end') !== null")
