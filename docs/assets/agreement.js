@@ -48,6 +48,11 @@
     return current;
   }
 
+  /* The set of answers on screen, in a stored value being changed; made empty if it is not there yet. */
+  function shownSet(value) {
+    return value[value.showing] || (value[value.showing] = { name: "", answers: {} });
+  }
+
   function stored() {
     return hallPass.read(STORE, upgrade) || { version: 2, first: { name: "", answers: {} }, showing: "first", compare: false };
   }
@@ -336,7 +341,7 @@
     if (!given.length && !name) return;
     hallPass.update(STORE, function (current) {
       var value = current || upgrade({});
-      var set = value[value.showing] || (value[value.showing] = { name: "", answers: {} });
+      var set = shownSet(value);
       given.forEach(function (id) {
         if (typeof set.answers[id] !== "string" || !set.answers[id]) set.answers[id] = early[id].slice(0, maxAnswer(form));
       });
@@ -377,7 +382,7 @@
       if (question && target.value !== undefined && tooLong(form, target)) return;
       var kept = hallPass.update(STORE, function (current) {
         var value = current || upgrade({});
-        var set = value[value.showing] || (value[value.showing] = { name: "", answers: {} });
+        var set = shownSet(value);
         if (target === nameField(form)) set.name = target.value.trim().slice(0, MAX_NAME);
         else set.answers[question.getAttribute("data-question")] = form.elements.namedItem(question.getAttribute("data-question")).value || "";
         return value;
