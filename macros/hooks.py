@@ -1,7 +1,8 @@
 """MkDocs hooks, a thin adapter over the engine-neutral core in macros/: a page per checklist in
 data/; on each page, controls kept out of the search index, quiet heading permalinks, reading aids
 and glossary tooltips; chapters' keywords in the search index; the Content-Security-Policy in every
-page and `_headers` beside them; and the offline copy's settings (`make offline`). Our errors become MkDocs' PluginError, which MkDocs reports as one clear message."""
+page and `_headers` beside them; and the offline copy's settings (`make offline`). Our errors become
+MkDocs' PluginError, which MkDocs reports as one clear message."""
 
 import functools
 import html
@@ -22,7 +23,6 @@ from macros import engine, offline, pages, preview  # noqa: E402
 from macros.content import site_content  # noqa: E402
 from macros.errors import GuideError, log  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
-from macros.offline import shim_source  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.render import structured_data_into_head  # noqa: E402
@@ -99,7 +99,7 @@ def on_pre_build(config):
     preview.before_build(Path(config.config_file_path).parent, Path(config.site_dir))
     _hashes.clear()
     _build["offline"] = engine.offline_copy(config)
-    _build["shim"] = shim_source().read_text(encoding="utf-8") if _build["offline"] else None
+    _build["shim"] = offline.shim_source().read_text(encoding="utf-8") if _build["offline"] else None
 
 
 def on_env(env, config, files):
