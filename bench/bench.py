@@ -423,7 +423,7 @@ def report_side_by_side(runs: dict, pages: list[str]) -> list[tuple[str, str, bo
             (f"{page}: score >= plain", f"{g['score']:.0f} vs {p['score']:.0f}", g["score"] >= p["score"]),
             (f"{page}: LCP <= plain", f"{ratio('LCP')} x", g["LCP"] <= p["LCP"]),
             (f"{page}: TBT <= plain", f"{ratio('TBT')} x", g["TBT"] <= p["TBT"]),
-            (f"{page}: bytes <= plain + {TARGETS['extra_kib']} KiB", f"+{(g['bytes'] - p['bytes']) / KIB:.1f} KiB",
+            (f"{page}: bytes <= plain + {TARGETS['extra_kib']} KiB", f"{(g['bytes'] - p['bytes']) / KIB:+.1f} KiB",
              g["bytes"] <= p["bytes"] + TARGETS["extra_kib"] * KIB),
         ]
         worst = {}
