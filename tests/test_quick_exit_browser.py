@@ -62,6 +62,21 @@ def test_quick_exit_shows_and_works_over_the_open_search(browser, base_url, widt
         context.close()
 
 
+# How many of the open drawer's links in the window are the element found at their centre: drawn, and tapped
+# when tapped (the ones a nested level slides over are not).
+DRAWN_LINKS = """drawer => {
+  const shown = [...drawer.querySelectorAll("a")].filter(a => {
+    const r = a.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  const drawn = shown.filter(a => {
+    const r = a.getBoundingClientRect();
+    return a.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+  });
+  return drawn.length;
+}"""
+
+
 @pytest.mark.parametrize("width", [320, 375, 768, 1024])  # the drawer is there below 1220 px
 def test_quick_exit_shows_and_works_over_the_open_navigation_drawer(browser, base_url, width):
     context = phone_or_desktop(browser, base_url, width)
@@ -72,6 +87,9 @@ def test_quick_exit_shows_and_works_over_the_open_navigation_drawer(browser, bas
         drawer = page.locator(".md-sidebar--primary")
         page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
         expect(drawer.get_by_role("link", name="Home")).to_be_visible()
+        # The closed drawer skips rendering (content-visibility, guide.css); open, the links it shows are
+        # drawn and take taps.
+        assert drawer.evaluate(DRAWN_LINKS) >= 3
         assert page.evaluate(EXIT_COVERED_BY) == []
         leaves_with_quick_exit(page)
     finally:
