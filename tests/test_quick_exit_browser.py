@@ -62,8 +62,8 @@ def test_quick_exit_shows_and_works_over_the_open_search(browser, base_url, widt
         context.close()
 
 
-# How many of the open drawer's links in the window are the element found at their centre: drawn, and tapped
-# when tapped (the ones a nested level slides over are not).
+# How many of the open drawer's links in the window are the element found at their centre: drawn, and
+# reached by a tap there (the links a nested level slides over are not).
 DRAWN_LINKS = """drawer => {
   const shown = [...drawer.querySelectorAll("a")].filter(a => {
     const r = a.getBoundingClientRect();
