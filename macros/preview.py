@@ -4,8 +4,6 @@ shows within a second instead of after a whole-site build.
 What a dirty rebuild cannot know, this module makes up for:
 * a page shows data/, templates and settings too: when any of those changed since the last build, every
   page is built again (the site folder is emptied first, so MkDocs takes every page as changed);
-* MkDocs makes a new Jinja environment for every build, which compiles Material's templates again
-  (most of a one-page rebuild): the compiled templates are kept in memory between builds;
 * MkDocs lists the theme's 14,000 files (Material's icons) again on every build to find what to copy:
   the list is kept between builds, until a shared source changes;
 * our checklist pages are made from data/ and would be rebuilt every time: they are kept as they are
@@ -22,7 +20,6 @@ import logging
 import shutil
 from pathlib import Path
 
-import jinja2
 
 # Not chapters, but in every page: a change to any of these rebuilds every page.
 SHARED_SOURCES = ("data", "macros", "overrides", "mkdocs.yml")
@@ -68,30 +65,6 @@ def before_build(project_dir: Path, site_dir: Path) -> None:
     if previous is not None and previous != stamp and site_dir.is_dir():
         for child in site_dir.iterdir():
             shutil.rmtree(child) if child.is_dir() else child.unlink()
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates in memory, for every build of this `make serve` (Jinja checks each template's
-    source: a changed template is compiled again)."""
-
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_compiled_templates = _CompiledTemplates()
-
-
-def reuse_compiled_templates(env: jinja2.Environment) -> None:
-    """In a dirty `make serve`, compile each theme template once for the whole session."""
-    if dirty_serve:
-        env.bytecode_cache = _compiled_templates
 
 
 def keep_generated_page(file, site_dir: Path) -> None:

@@ -27,3 +27,26 @@ def test_the_build_runs_no_git_and_a_page_asking_for_git_stops_it(project_copy, 
         assert "short_commit" in failing_build(project_copy, tmp_path / "site-2")
     finally:
         os.environ["PATH"] = path
+
+
+def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(project_copy, tmp_path):
+    """Builds keep Material's templates and ours compiled in .cache/templates/ (macros/render.py); the
+    next build must still show an edit to either kind of template."""
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    kept = list((project_copy / ".cache" / "templates").glob("*.cache"))
+    assert len(kept) > 20, f"{len(kept)} compiled templates kept"
+
+    main = project_copy / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block extrahead %}", '{% block extrahead %}\n  <meta name="hp-edited-theme" content="yes">', 1),
+        encoding="utf-8")
+    checklist = project_copy / "macros" / "templates" / "checklist.html"
+    checklist.write_text(checklist.read_text(encoding="utf-8").replace(
+        '{% set prefix = "cl-" ~ checklist.id %}',
+        '{% set prefix = "cl-" ~ checklist.id %}<!-- hp-edited-component -->', 1), encoding="utf-8")
+    result = build(project_copy, tmp_path / "site-2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site-2" / "prepare" / "safety-checklist" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="hp-edited-theme" content="yes">' in page
+    assert "<!-- hp-edited-component -->" in page
