@@ -50,6 +50,11 @@ from site_pages import built_pages, copy_project, page_url  # noqa: E402  (share
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
+# Lighthouse's Chromium without paint holding: in headless runs it held the first paint until about 1.25 s
+# or 2.25 s in most runs, of the guide and of plain Material alike, while the page was ready to paint at
+# 0.2-0.5 s (lantern then counts every script into LCP). A lab artefact (GoogleChrome/lighthouse#17148):
+# without it, no run of either build stalled.
+LIGHTHOUSE_CHROME_FLAGS = CHROME_FLAGS + " --disable-features=PaintHolding"
 LIGHTHOUSE = "lighthouse@12.2.3"
 # Runs of each build on each page, alternating guide and plain (Lighthouse's advice: scores vary run to
 # run, report the median). BENCH_RUNS=1 make bench gives a quick, rougher look.
@@ -383,7 +388,7 @@ def lighthouse_side_by_side(work: Path, urls: dict[str, tuple[str, str]]) -> dic
                              "out": str(work / f"lh-{len(jobs)}.json"), "page": label, "build": build})
     job_file = work / "lighthouse-jobs.json"
     job_file.write_text(json.dumps(jobs), encoding="utf-8")
-    result = subprocess.run(["node", "lighthouse-runs.mjs", str(job_file), CHROME_FLAGS], cwd=BENCH,
+    result = subprocess.run(["node", "lighthouse-runs.mjs", str(job_file), LIGHTHOUSE_CHROME_FLAGS], cwd=BENCH,
                             capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
     if result.returncode != 0:
         sys.exit(f"Lighthouse failed:\n{result.stdout}{result.stderr}")
