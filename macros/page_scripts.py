@@ -44,8 +44,8 @@ def optional_scripts(scripts: list[str]) -> list[str]:
 
 
 def keep_page_scripts(page_html: str, scripts: list[str]) -> str:
-    """The page with the script tags of `scripts` it does not need removed, and the optional ones it keeps
-    named on its article. A page without Material's article (the 404 page's is there too) keeps them all."""
+    """The page with the script tags (and their preload links) of `scripts` it does not need removed,
+    and the optional ones it keeps named on its article. A page without Material's article (the 404 page's is there too) keeps them all."""
     start = ARTICLE.search(page_html)
     end = page_html.find(ARTICLE_END, start.end()) if start else -1
     if not start or end < 0:
@@ -53,8 +53,9 @@ def keep_page_scripts(page_html: str, scripts: list[str]) -> str:
     keep = needed_scripts(page_html[start.end():end], scripts)
     for script in scripts:
         if script not in keep:
-            page_html = re.sub(r'<script\b[^>]*\bsrc="(?:\.\./)*' + re.escape(script) + r'"[^>]*></script>\n?', "",
-                               page_html, count=1)
+            address = r'="(?:\.\./)*' + re.escape(script) + '"'
+            page_html = re.sub(r'<link rel="preload" as="script" href' + address + r'>\n?', "", page_html, count=1)
+            page_html = re.sub(r'<script\b[^>]*\bsrc' + address + r'[^>]*></script>\n?', "", page_html, count=1)
     listed = [script for script in keep if script in optional_scripts(scripts)]
     if listed:
         page_html = page_html.replace(start.group(0), f'{start.group(0)} data-hp-scripts="{" ".join(listed)}"', 1)
