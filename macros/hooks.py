@@ -25,7 +25,7 @@ from macros.errors import GuideError, log  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
-from macros.render import compiled_templates, structured_data_into_head  # noqa: E402
+from macros.render import COMPILED_TEMPLATES, structured_data_into_head  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
 from macros.search_words import search_settings  # noqa: E402
 from macros.security import secure_page, write_headers  # noqa: E402
@@ -104,7 +104,7 @@ def on_pre_build(config):
 
 def on_env(env, config, files):
     """Material's templates and ours, compiled once for every later build (macros/render.py)."""
-    env.bytecode_cache = compiled_templates()
+    env.bytecode_cache = COMPILED_TEMPLATES
     return env
 
 

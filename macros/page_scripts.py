@@ -45,7 +45,8 @@ def optional_scripts(scripts: list[str]) -> list[str]:
 
 def keep_page_scripts(page_html: str, scripts: list[str]) -> str:
     """The page with the script tags (and their preload links) of `scripts` it does not need removed,
-    and the optional ones it keeps named on its article. A page without Material's article (the 404 page's is there too) keeps them all."""
+    and the optional ones it keeps named on its article. A page without Material's article (the 404
+    page's is there too) keeps them all."""
     start = ARTICLE.search(page_html)
     end = page_html.find(ARTICLE_END, start.end()) if start else -1
     if not start or end < 0:

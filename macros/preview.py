@@ -20,7 +20,6 @@ import logging
 import shutil
 from pathlib import Path
 
-
 # Not chapters, but in every page: a change to any of these rebuilds every page.
 SHARED_SOURCES = ("data", "macros", "overrides", "mkdocs.yml")
 DIRTY_WARNING = "A 'dirty' build is being performed"

@@ -28,7 +28,7 @@ TALK_BEFORE_PLANNING = "prepare/communication-scripts.md"
 STRUCTURED_DATA = re.compile(r'\n?<script type="application/ld\+json">.*?</script>', re.DOTALL)
 
 
-def compiled_templates() -> jinja2.BytecodeCache | None:
+def _compiled_templates() -> jinja2.BytecodeCache | None:
     """Where every build keeps its templates compiled (.cache/templates/), ours and Material's: compiling
     them was a third of a build's time and of every save in `make serve`. Jinja checks each template's
     source and compiles a changed one again. None (compile every time) where the folder cannot be made."""
@@ -40,9 +40,11 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+# One cache for our component templates and Material's (hooks.py, on_env).
+COMPILED_TEMPLATES = _compiled_templates()
 # One template environment for every component; autoescaping keeps data text as text.
 TEMPLATE_ENV = jinja2.Environment(
-    bytecode_cache=compiled_templates(),
+    bytecode_cache=COMPILED_TEMPLATES,
     loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=True,
     undefined=jinja2.StrictUndefined,

@@ -67,11 +67,11 @@ def test_every_stylesheet_and_script_is_named_before_the_first_inline_script(sit
     the order they were preloaded."""
     for path in html_pages(site_dir) + [site_dir / "404.html"]:
         html = path.read_text(encoding="utf-8")
-        head, _, body = html.partition("</head>")
+        body = html.partition("</head>")[2]
         before_inline = html[:INLINE_SCRIPT.search(html).start()]
         stylesheets = STYLESHEET.findall(html)
         assert stylesheets and set(stylesheets) <= set(STYLESHEET.findall(before_inline)), path
-        scripts = [src for src in SCRIPT.findall(html)]
+        scripts = SCRIPT.findall(html)
         assert any(re.search(r"bundle\.[0-9a-f]+\.min\.js$", src) for src in scripts), path
         assert SCRIPT.findall(body) == scripts, f"{path}: a script runs in <head>"
         assert PRELOADED_SCRIPT.findall(before_inline) == scripts, f"{path}: scripts not preloaded, in order, first"
