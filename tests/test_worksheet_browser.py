@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from test_agreement_browser import fill
+from test_quick_exit_browser import phone_or_desktop
 
 QUESTIONS = yaml.safe_load((ROOT / "data" / "agreement.yml").read_text(encoding="utf-8"))
 KIND = {q["id"]: q["kind"] for q in QUESTIONS}
@@ -214,21 +215,21 @@ def test_impossible_dates_are_named_never_shown_as_invalid_or_rolled_over(page):
     assert "Invalid Date" not in table.inner_text() and "March" not in table.inner_text()
 
 
-# Which questions are drawn now: checkVisibility is false for a question whose rendering is skipped.
-DRAWN_QUESTIONS = """() => [...document.querySelectorAll(".hp-question")]
+# Which questions are rendered now: checkVisibility is false for a question whose rendering is skipped.
+RENDERED_QUESTIONS = """() => [...document.querySelectorAll(".hp-question")]
   .filter(q => q.querySelector(".hp-question__text").checkVisibility({contentVisibilityAuto: true}))
   .map(q => q.dataset.question)"""
 
 
 def test_on_a_phone_only_the_questions_in_view_are_drawn_and_each_is_drawn_when_reached(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 375, "height": 640}, is_mobile=True)
+    context = phone_or_desktop(browser, base_url, 375)
     try:
         page = context.new_page()
         page.goto("agreement/", wait_until="load")
-        drawn = page.evaluate(DRAWN_QUESTIONS)
+        drawn = page.evaluate(RENDERED_QUESTIONS)
         assert QUESTIONS[-1]["id"] not in drawn and len(drawn) < len(QUESTIONS) / 2, drawn
         for question in QUESTIONS:
             page.locator(f"#q-{question['id']}").scroll_into_view_if_needed()
-            page.wait_for_function(f"() => ({DRAWN_QUESTIONS})().includes({json.dumps(question['id'])})")
+            page.wait_for_function(f"() => ({RENDERED_QUESTIONS})().includes({json.dumps(question['id'])})")
     finally:
         context.close()
