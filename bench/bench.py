@@ -173,11 +173,14 @@ def local_file(site: Path, page_rel: str, ref: str) -> Path | None:
 
 
 def page_assets(site: Path, page_rel: str) -> set[Path]:
-    """Every file the page itself references: stylesheets, scripts, icons, images, and fonts or images in its CSS."""
+    """Every file the page itself references: stylesheets, scripts (those its loader fetches too), icons,
+    images, and fonts or images in its CSS."""
     page = BeautifulSoup((site / page_rel).read_text(encoding="utf-8"), "html.parser")
     refs = [link.get("href") for link in page.find_all("link", rel=["stylesheet", "icon", "preload", "modulepreload"])]
     refs += [tag.get("src") for tag in page.find_all(["script", "img", "source", "video", "audio"])]
     assets = {f for f in (local_file(site, page_rel, ref) for ref in refs) if f and f.is_file()}
+    for listed in page.select("[data-hp-scripts]"):  # named from the site's root (macros/page_scripts.py)
+        assets |= {site / name for name in listed["data-hp-scripts"].split() if (site / name).is_file()}
     for css in [a for a in assets if a.suffix == ".css"]:
         css_rel = css.relative_to(site).as_posix()
         for ref in CSS_URL.findall(css.read_text(encoding="utf-8")):
@@ -228,12 +231,12 @@ OWN_BUDGET_BYTES = {
 
 def own_assets_by_page(site: Path) -> list[tuple[str, list[str], int, int]]:
     """For every page: our own files it loads (docs/assets, as built), their gzipped size, and its budget."""
-    from macros.page_scripts import optional_scripts
+    from macros.page_scripts import NEEDED_BY, ON_PAGES_WITH
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     ours = {str(p) for p in [*config.extra_css, *config.extra_javascript]}
-    optional = optional_scripts([str(s) for s in config.extra_javascript])
+    optional = {*ON_PAGES_WITH, *NEEDED_BY}
     rows = []
     for rel in built_pages(site):
         if rel == "404.html":

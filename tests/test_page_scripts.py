@@ -1,5 +1,6 @@
-"""Each page loads only the scripts of the components it has (macros/page_scripts.py), and a page reached
-by Material's instant navigation, which swaps the page without loading its scripts, still works."""
+"""Each page loads only the scripts of the components it has (macros/page_scripts.py); Quick exit's run at
+once, the others once the page is parsed; and a page reached by Material's instant navigation, which swaps
+the page without loading its scripts, still works."""
 
 import json
 
@@ -10,9 +11,12 @@ from conftest import SITE_CONFIG, html_pages, serve_sitemap_for_this_host, soup
 # Every page has the Quick exit bar and its settings, and the search box (its highlighting and its
 # note when nothing is found).
 ALWAYS = {"storage.js", "quick-exit.js", "search.js"}
+# Quick exit must replace the page in history from the first moment: its scripts are script tags.
+AT_ONCE = {"storage.js", "quick-exit.js"}
 
 
 def our_scripts(page):
+    """Our scripts the page runs as script tags, by file name."""
     return {tag["src"].rsplit("/", 1)[-1] for tag in page.select("script[src]") if "/javascripts/" not in tag["src"]
             and tag["src"].rsplit("/", 1)[-1].removesuffix(".js") in
             {str(s).rsplit("/", 1)[-1].removesuffix(".js") for s in SITE_CONFIG["extra_javascript"]}}
@@ -35,13 +39,55 @@ def test_each_page_loads_the_scripts_of_its_components_and_no_others(site_dir):
     for path in html_pages(site_dir):
         page = soup(path)
         article = page.select_one("article.md-content__inner")
-        loaded = our_scripts(page)
-        assert loaded == components(article), path.relative_to(site_dir).as_posix()
-        listed = set(filter(None, (article.get("data-hp-scripts") or "").split()))
-        assert {name.rsplit("/", 1)[-1] for name in listed} == loaded - ALWAYS, path
-        loaded_somewhere |= loaded
+        tags = our_scripts(page)
+        listed = [name.rsplit("/", 1)[-1] for name in (article.get("data-hp-scripts") or "").split()]
+        assert tags == AT_ONCE, path.relative_to(site_dir).as_posix()
+        assert tags | set(listed) == components(article) and not tags & set(listed), path
+        order = [str(s).rsplit("/", 1)[-1] for s in SITE_CONFIG["extra_javascript"]]
+        assert listed == sorted(listed, key=order.index), f"{path}: not in extra_javascript's order"
+        loaded_somewhere |= tags | set(listed)
     assert loaded_somewhere == {str(s).rsplit("/", 1)[-1] for s in SITE_CONFIG["extra_javascript"]}
-    assert len(our_scripts(soup(site_dir / "index.html"))) < len(SITE_CONFIG["extra_javascript"])
+
+
+def test_material_and_quick_exit_come_first_and_the_rest_once_the_page_is_parsed(page, base_url):
+    """Material's script and the stylesheets do not share the connection with the worksheet's scripts:
+    those are asked for after DOMContentLoaded, Quick exit's before."""
+    page.goto("agreement/")
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/assets/agreement.js') && e.responseEnd > 0)")
+    asked = page.evaluate("""() => {
+        const parsed = performance.getEntriesByType("navigation")[0].domContentLoadedEventStart;
+        const at = {};
+        for (const entry of performance.getEntriesByType("resource")) at[entry.name.split("/").pop()] = entry.startTime;
+        return {parsed, at};
+    }""")
+    at, parsed = asked["at"], asked["parsed"]
+    bundle = next(name for name in at if name.startswith("bundle.") and name.endswith(".js"))
+    for name in ("storage.js", "quick-exit.js", bundle):
+        assert at[name] < parsed, name
+    for name in ("confirm.js", "agreement.js", "search.js"):
+        assert at[name] >= parsed, name
+    assert page.record.errors == []
+
+
+def test_a_tick_given_before_the_checklist_script_arrives_is_kept(page, base_url):
+    """checklists.js arrives after the page is shown: a box ticked in between stays ticked and is stored."""
+    held = []
+    page.route("**/assets/checklists.js", lambda route: held.append(route))
+    with page.expect_request("**/assets/checklists.js"):
+        page.goto("checklists/decision/", wait_until="domcontentloaded")  # "load" waits for the held script
+    box = page.locator('.hp-checklist[data-checklist="decision"] .hp-checklist__item input').nth(1)
+    box.check()
+    assert page.evaluate("() => localStorage.getItem('hallpass:v1:checklist:decision')") is None
+    held[0].continue_()
+    progress = page.locator(".hp-checklist__progress").first
+    expect(progress).to_contain_text("1 of")
+    expect(box).to_be_checked()
+    saved = json.loads(page.evaluate("() => localStorage.getItem('hallpass:v1:checklist:decision')"))
+    assert list(saved["items"]) == [box.evaluate("b => b.closest('[data-item]').dataset.item")]
+    page.unroute("**/assets/checklists.js")
+    page.reload()
+    expect(page.locator(".hp-checklist__progress").first).to_contain_text("1 of")
+    assert page.record.errors == []
 
 
 def scripts_in_page(page, name):

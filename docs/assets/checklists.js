@@ -87,17 +87,31 @@
     });
   }
 
-  /* One tick changed: only that item is written over what is stored now, so another tab's ticks stay. */
-  function tick(box) {
-    var section = box.closest(".hp-checklist[data-checklist]");
-    var id = section.getAttribute("data-checklist");
+  /* Store one box as it is now: only that item is written over what is stored, so another tab's ticks
+     stay. False when it could not be kept. */
+  function save(box) {
+    var id = box.closest(".hp-checklist[data-checklist]").getAttribute("data-checklist");
     var item = box.closest("[data-item]").getAttribute("data-item");
-    var kept = store.update(key(id), function (saved) {
+    return store.update(key(id), function (saved) {
       var items = (saved && saved.items) || {};
       if (box.checked) items[item] = true;
       else delete items[item];
       return Object.keys(items).length ? { items: items } : null;
     }, upgrade);
+  }
+
+  /* Ticks the reader gave before this script ran (it arrives after the page is shown) join what is
+     stored, instead of being undone by the first restore. Only the reader's own: a box the browser
+     restored (going back to the page) may hold ticks erased since. */
+  function keepEarlyTicks(scope) {
+    var boxes = scope.querySelectorAll(".hp-checklist__item input");
+    Array.prototype.filter.call(boxes, store.changedBeforeNow).forEach(save);
+  }
+
+  function tick(box) {
+    var section = box.closest(".hp-checklist[data-checklist]");
+    var id = section.getAttribute("data-checklist");
+    var kept = save(box);
     restore(id);
     if (!kept) {
       var progress = section.querySelector(".hp-checklist__progress");
@@ -176,6 +190,7 @@
   /* A new page (instant navigation keeps <html>) never inherits a print mode that was left on. */
   store.onEveryPage(function (scope) {
     root.classList.remove("hp-print-blank", "hp-print-one");
+    keepEarlyTicks(scope);
     restoreAll(scope);
   });
 })();

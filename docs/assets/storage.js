@@ -250,6 +250,12 @@
     document.dispatchEvent(new CustomEvent("hallpass:changed", { detail: { name: name } }));
   });
 
+  /* The controls the reader has changed on this page. Scripts that arrive after the page is shown use it
+     to keep taps made before they ran, and to leave alone a state the browser restored on its own. */
+  var changedByReader = new WeakSet();
+  document.addEventListener("change", function (event) { changedByReader.add(event.target); }, true);
+  function changedBeforeNow(control) { return changedByReader.has(control); }
+
   /* Run `setup` on every page view, including Material's instant navigation. */
   function onEveryPage(setup) {
     if (window.document$ && typeof window.document$.subscribe === "function") {
@@ -264,6 +270,6 @@
   window.hallPass = {
     read: read, write: write, update: update, remove: remove, eraseAll: eraseAll, onEveryPage: onEveryPage,
     keeping: keeping, aside: aside, eraseAside: eraseAside, download: download, notErased: notErased,
-    offerAside: offerAside
+    offerAside: offerAside, changedBeforeNow: changedBeforeNow
   };
 })();
