@@ -140,3 +140,19 @@ def test_the_no_results_links_still_lead_home_after_instant_navigation(page, bas
     expect(note).to_be_visible()
     paths = [urlparse(href).path for href in note.locator("a").evaluate_all("links => links.map(a => a.href)")]
     assert paths == ["/start/path-asked/", "/start/path-deciding/", "/start/path-hurting/", "/help/"], paths
+
+
+def test_a_search_that_found_nothing_before_search_js_arrived_still_shows_the_note(page):
+    """search.js is fetched after the page is shown; a search answered before it ran still gets the note."""
+    held = []
+    page.route("**/assets/search.js", lambda route: held.append(route))
+    with page.expect_request("**/assets/search.js"):
+        page.goto("decide/how-to-decide/", wait_until="domcontentloaded")  # "load" waits for the held script
+    _open_search(page)
+    assert _search(page, "zzqx") == []
+    note = page.locator(".hp-search-none")
+    expect(note).to_be_hidden()
+    held[0].continue_()
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Nothing in the guide matches")
+    assert not page.record.errors, page.record.errors

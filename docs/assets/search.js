@@ -22,7 +22,7 @@
 
     var meta = result.querySelector(".md-search-result__meta");
     var list = result.querySelector(".md-search-result__list");
-    var loading = meta.textContent.trim();  /* "Initializing search": not an answer yet */
+    var loading = meta.getAttribute("data-hp-loading");  /* "Initializing search": not an answer yet */
 
     function update() {
       var answered = meta.textContent.trim() !== loading;
@@ -31,6 +31,7 @@
 
     new MutationObserver(update).observe(result, { childList: true, subtree: true, characterData: true });
     input.addEventListener("input", update);
+    update();  /* this script arrives after the page is shown: a search may have answered already */
   }
 
   /* ---- Highlighting: the words kept when a result is opened, marked on the page it opens. ---- */
