@@ -461,6 +461,26 @@ def test_quick_exit_button_leaves_the_site_without_a_history_entry(page, exit_st
     assert page.url.endswith("/") and "understand/cons" not in page.url
 
 
+@pytest.mark.parametrize("how", ["button", "Shift three times"])
+def test_quick_exit_works_before_any_of_our_scripts_has_arrived(page, exit_stub, how):
+    """Our scripts are fetched once the page is parsed; Quick exit (inline in <head>) does not wait for them."""
+    held = []
+    page.route("**/assets/*.js", lambda route: held.append(route))  # ours; Material's is under javascripts/
+    page.goto("", wait_until="domcontentloaded")  # "load" would wait for the held scripts
+    with page.expect_request("**/assets/quick-exit.js"):
+        page.goto("understand/cons/", wait_until="domcontentloaded")
+    assert page.evaluate("() => typeof window.hallPass") == "undefined", "one of our scripts ran"
+    length = page.evaluate("() => history.length")
+    if how == "button":
+        page.click("a[data-quick-exit]")
+    else:
+        for _ in range(3):
+            page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL)
+    assert exit_stub == [EXIT_URL]
+    assert page.evaluate("() => history.length") == length, "the guide's page stayed in the Back button"
+
+
 def test_shift_three_times_leaves_the_site(page, exit_stub):
     open_worksheet(page)
     page.click("#agreement-scope")

@@ -9,7 +9,7 @@ import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import ROOT, SITE_CONFIG, serve_sitemap_for_this_host
+from conftest import ROOT, SITE_CONFIG, instant_navigation_ready, serve_sitemap_for_this_host
 
 CHECKLISTS = yaml.safe_load((ROOT / "data" / "checklists.yml").read_text(encoding="utf-8"))
 BY_ID = {checklist["id"]: checklist for checklist in CHECKLISTS}
@@ -88,6 +88,7 @@ def test_a_tick_survives_reload_navigation_and_shows_on_its_chapter(page, base_u
     first, second = item_ids(checklist_id)[:2]
     total = len(item_ids(checklist_id))
     page.goto(url(checklist_id))
+    instant_navigation_ready(page)
     progress = page.locator(".hp-checklist__progress")
     expect(progress).to_have_attribute("aria-live", "polite")
     expect(progress).to_have_text(f"0 of {total} ticked")

@@ -2,7 +2,7 @@
 Chromium: no console error, no uncaught exception, no Content-Security-Policy violation. The FAQ also
 navigates to itself, which once re-ran its structured data as a script ("Unexpected token ':'")."""
 
-from conftest import serve_sitemap_for_this_host
+from conftest import instant_navigation_ready, serve_sitemap_for_this_host
 from site_pages import built_pages, page_url
 
 # Violations as the document reports them, kept across instant navigations (the document stays the same).
@@ -27,7 +27,8 @@ def test_every_page_reached_by_instant_navigation_logs_no_error_and_breaks_no_po
     pages = [relative for relative in built_pages(site_dir) if relative != "404.html"]
     faq = next(relative for relative in pages if relative.startswith("faq/"))
     route = [*pages, faq, faq]  # the FAQ twice in a row: it navigates to itself
-    page.goto(base_url, wait_until="networkidle")  # instant navigation follows links once it has the sitemap
+    page.goto(base_url, wait_until="load")
+    instant_navigation_ready(page)
     page.evaluate(WATCH_VIOLATIONS)
     errors = {}
     for relative in route:
@@ -44,3 +45,19 @@ def test_every_page_reached_by_instant_navigation_logs_no_error_and_breaks_no_po
     assert not errors, f"console errors: {errors}"
     assert page.evaluate("window.violations") == []
     assert page.record.foreign_requests() == []
+
+
+def test_the_sitemap_waits_for_the_readers_first_move_or_two_seconds_after_load(page, base_url):
+    """Material asks for sitemap.xml as it starts; the guide holds it until the reader moves, taps or types,
+    or 2 s after the page has loaded, so it does not share the connection with the first paint."""
+    asked = lambda: [address for address in page.record.requests if address.endswith("/sitemap.xml")]  # noqa: E731
+    page.goto("", wait_until="load")
+    page.wait_for_timeout(1000)
+    assert asked() == [], "asked for before the reader did anything, and before 2 s"
+    with page.expect_request("**/sitemap.xml", timeout=3000):
+        pass  # nobody moves: asked for once 2 s have passed
+    page.goto("understand/cons/", wait_until="load")
+    before = len(asked())
+    with page.expect_request("**/sitemap.xml", timeout=1000):  # well before 2 s
+        page.mouse.move(5, 5)
+    assert len(asked()) == before + 1

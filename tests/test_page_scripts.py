@@ -1,18 +1,16 @@
-"""Each page loads only the scripts of the components it has (macros/page_scripts.py); Quick exit's run at
-once, the others once the page is parsed; and a page reached by Material's instant navigation, which swaps
-the page without loading its scripts, still works."""
+"""Each page loads only the scripts of the components it has (macros/page_scripts.py), once the page is
+parsed, while Quick exit works from the first moment; and a page reached by Material's instant navigation,
+which swaps the page without loading its scripts, still works."""
 
 import json
 
 from playwright.sync_api import expect
 
-from conftest import SITE_CONFIG, html_pages, serve_sitemap_for_this_host, soup
+from conftest import SITE_CONFIG, html_pages, instant_navigation_ready, serve_sitemap_for_this_host, soup
 
 # Every page has the Quick exit bar and its settings, and the search box (its highlighting and its
 # note when nothing is found).
 ALWAYS = {"storage.js", "quick-exit.js", "search.js"}
-# Quick exit must replace the page in history from the first moment: its scripts are script tags.
-AT_ONCE = {"storage.js", "quick-exit.js"}
 
 
 def our_scripts(page):
@@ -42,16 +40,16 @@ def test_each_page_loads_the_scripts_of_its_components_and_no_others(site_dir):
         article = page.select_one("article.md-content__inner")
         tags = our_scripts(page)
         listed = [name.rsplit("/", 1)[-1] for name in (article.get("data-hp-scripts") or "").split()]
-        assert tags == AT_ONCE, path.relative_to(site_dir).as_posix()
-        assert tags | set(listed) == components(article) and not tags & set(listed), path
+        assert tags == set(), path.relative_to(site_dir).as_posix()
+        assert set(listed) == components(article), path
         assert listed == sorted(listed, key=order.index), f"{path}: not in extra_javascript's order"
-        loaded_somewhere |= tags | set(listed)
+        loaded_somewhere |= set(listed)
     assert loaded_somewhere == set(order)
 
 
-def test_material_and_quick_exit_come_first_and_the_rest_once_the_page_is_parsed(page, base_url):
-    """Material's script and the stylesheets do not share the connection with the worksheet's scripts:
-    those are asked for after DOMContentLoaded, Quick exit's before."""
+def test_material_comes_first_and_our_scripts_once_the_page_is_parsed(page, base_url):
+    """Material's script and the stylesheets do not share the connection with ours: ours are asked for
+    after DOMContentLoaded."""
     page.goto("agreement/")
     page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/assets/agreement.js') && e.responseEnd > 0)")
     asked = page.evaluate("""() => {
@@ -62,9 +60,8 @@ def test_material_and_quick_exit_come_first_and_the_rest_once_the_page_is_parsed
     }""")
     at, parsed = asked["at"], asked["parsed"]
     bundle = next(name for name in at if name.startswith("bundle.") and name.endswith(".js"))
-    for name in ("storage.js", "quick-exit.js", bundle):
-        assert at[name] < parsed, name
-    for name in ("confirm.js", "agreement.js", "search.js"):
+    assert at[bundle] < parsed
+    for name in ("storage.js", "quick-exit.js", "confirm.js", "agreement.js", "search.js"):
         assert at[name] >= parsed, name
     assert page.record.errors == []
 
@@ -90,6 +87,29 @@ def test_a_tick_given_before_the_checklist_script_arrives_is_kept(page, base_url
     assert page.record.errors == []
 
 
+def test_quick_exit_settings_changed_before_their_script_arrives_are_kept(page, base_url):
+    """quick-exit.js arrives after the page is shown: the note dismissed, and the neutral title chosen, in
+    between stay so and are stored."""
+    held = []
+    page.route("**/assets/quick-exit.js", lambda route: held.append(route))
+    with page.expect_request("**/assets/quick-exit.js"):
+        page.goto("", wait_until="domcontentloaded")
+    note = page.locator(".hp-exit-note")
+    note.get_by_label("Use a neutral tab title").check()
+    note.get_by_role("button", name="Got it, hide this").click()
+    expect(note).to_be_hidden()  # at once, before the script
+    assert page.evaluate("() => localStorage.getItem('hallpass:v1:settings')") is None
+    held[0].continue_()
+    expect(page).to_have_title("Notes")
+    page.wait_for_function("() => localStorage.getItem('hallpass:v1:settings') !== null")
+    assert json.loads(page.evaluate("() => localStorage.getItem('hallpass:v1:settings')")) == {"neutralTitle": True, "noteDismissed": True}
+    page.unroute("**/assets/quick-exit.js")
+    page.reload()
+    expect(page).to_have_title("Notes")
+    expect(page.locator(".hp-exit-note")).to_be_hidden()
+    assert page.record.errors == []
+
+
 def scripts_in_page(page, name):
     """How many times the page fetched one of our scripts (a script fetched twice would run twice)."""
     return sum(1 for address in page.record.requests if address.endswith("/assets/" + name))
@@ -105,7 +125,7 @@ def go_instantly(page, path):
 def test_a_page_reached_by_instant_navigation_loads_its_scripts_once_and_works(page, base_url):
     serve_sitemap_for_this_host(page, base_url)
     page.goto("")
-    page.wait_for_selector("html.hp-js")
+    instant_navigation_ready(page)
     page.evaluate("window.sameDocument = true")
     assert scripts_in_page(page, "checklists.js") == 0 and scripts_in_page(page, "agreement.js") == 0
 
@@ -133,7 +153,8 @@ def test_a_page_reached_by_instant_navigation_loads_its_scripts_once_and_works(p
 def test_an_answer_given_before_the_worksheet_script_arrives_is_kept(page, base_url):
     """Instant navigation shows the worksheet first and loads agreement.js after: a tap in between stays."""
     serve_sitemap_for_this_host(page, base_url)
-    page.goto("", wait_until="networkidle")
+    page.goto("", wait_until="load")
+    instant_navigation_ready(page)
     arrived = []
     page.route("**/assets/agreement.js", lambda route: arrived.append(route))  # held until the tap is made
     with page.expect_request("**/assets/agreement.js"):

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import ROOT, html_pages, main_content, serve_sitemap_for_this_host, soup
+from conftest import ROOT, html_pages, main_content, instant_navigation_ready, serve_sitemap_for_this_host, soup
 from test_agreement_browser import MINE, THEIRS, answers_file, fill, form_values, load_partner, open_worksheet
 from test_search_browser import _open_search, _search
 
@@ -238,6 +238,7 @@ def test_first_visit_note_says_what_quick_exit_does_and_dismissing_it_is_remembe
 def test_search_words_never_reach_the_address_or_the_history_and_are_still_highlighted(page, base_url):
     serve_sitemap_for_this_host(page, base_url)
     page.goto("", wait_until="load")
+    instant_navigation_ready(page)
     page.evaluate("window.sameDocument = true")
     _open_search(page)
     # A word of the text itself (keywords are searched but never shown, so never highlighted).
@@ -274,6 +275,7 @@ def test_neutral_title_from_first_paint_through_instant_navigation_and_reload_an
     serve_sitemap_for_this_host(page, base_url)
     page.add_init_script(FIRST_FRAME_TITLE)
     page.goto("privacy/", wait_until="load")
+    instant_navigation_ready(page)
     real = page.title()
     assert real != "Notes"
     page.get_by_label("Use a neutral tab title (“Notes”) on this device").check()

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import serve_sitemap_for_this_host
+from conftest import instant_navigation_ready, serve_sitemap_for_this_host
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 TOP = 3
@@ -130,6 +130,7 @@ def test_the_no_results_links_still_lead_home_after_instant_navigation(page, bas
     # The search box outlives instant navigation; its links were written for the first page opened.
     serve_sitemap_for_this_host(page, base_url)
     page.goto("", wait_until="load")
+    instant_navigation_ready(page)
     page.evaluate("() => { window.hpSamePage = true; }")
     page.locator(".hp-doors li > a").first.click()
     page.wait_for_url("**/start/path-asked/")

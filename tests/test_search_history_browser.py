@@ -4,7 +4,7 @@ by instant navigation and by full page loads, then the profile's own History dat
 import sqlite3
 from urllib.parse import urlparse
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, PageRecord, serve_sitemap_for_this_host
+from conftest import CHROMIUM, CHROMIUM_ARGS, PageRecord, instant_navigation_ready, serve_sitemap_for_this_host
 from test_search_browser import _open_search, _search
 
 # (query, the page to open from its results, instant navigation or a full load). The first two are the
@@ -30,6 +30,8 @@ def history_urls(profile) -> list[str]:
 
 def open_result(page, base_url, query, target, how):
     page.goto(base_url, wait_until="load")
+    if how == "instant":
+        instant_navigation_ready(page)
     page.evaluate("window.sameDocument = true")
     _open_search(page)
     found = _search(page, query)

@@ -1,40 +1,10 @@
-/* Quick exit: the button, or Shift pressed three times within a second, replaces this page with an
-   everyday site. replace() keeps this page out of the Back button; it cannot erase history.
-   Also: the discretion settings (neutral title, the note). */
+/* Quick exit's settings: the neutral title and the first-visit note. Quick exit itself (the button, Shift
+   three times) works from the first moment, inline in overrides/main.html; this script arrives once the
+   page is parsed, and keeps what the reader changed before it ran. */
 (function () {
   "use strict";
-  var WINDOW_MS = 1000;
   var SETTINGS = "settings"; /* read before paint by the inline script in overrides/main.html */
   var root = document.documentElement;
-  var presses = [];
-
-  function leave() {
-    var link = document.querySelector("[data-quick-exit]");
-    if (!link) return;
-    root.style.visibility = "hidden"; /* hide the page at once, before the next one loads */
-    window.location.replace(link.href);
-  }
-
-  /* A page restored by Back from the browser's cache would still be hidden: show it again (as GOV.UK does). */
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted) root.style.visibility = "";
-  });
-
-  /* Only Shift, three times in a row: any other key in between (typing capitals) starts the count again. */
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") {
-      presses = [];
-      return;
-    }
-    if (event.repeat) return;
-    var now = Date.now();
-    presses = presses.filter(function (time) { return now - time < WINDOW_MS; });
-    presses.push(now);
-    if (presses.length >= 3) {
-      presses = [];
-      leave();
-    }
-  });
 
   function settings() { return hallPass.read(SETTINGS) || {}; }
 
@@ -66,14 +36,7 @@
   }
 
   document.addEventListener("click", function (event) {
-    var target = event.target;
-    if (!target.closest) return;
-    if (target.closest("[data-quick-exit]")) {
-      event.preventDefault();
-      leave();
-    } else if (target.closest("[data-action=dismiss-note]")) {
-      change("noteDismissed", true);
-    }
+    if (event.target.closest && event.target.closest("[data-action=dismiss-note]")) change("noteDismissed", true);
   });
   document.addEventListener("change", function (event) {
     var name = event.target.getAttribute("data-setting");
@@ -83,7 +46,15 @@
   document.addEventListener("hallpass:restored", show);
   document.addEventListener("hallpass:changed", show); /* another tab changed a setting */
 
-  hallPass.onEveryPage(function () {
-    show();
-  });
+  /* A switch turned, or the note dismissed, before this script ran: keep it, then show the page as stored. */
+  function keepEarlyChanges() {
+    var dismissed = root.classList.contains("hp-note-dismissed"); /* read first: change() shows what is stored */
+    Array.prototype.forEach.call(document.querySelectorAll("[data-setting]"), function (box) {
+      if (hallPass.changedBeforeNow(box)) change(box.getAttribute("data-setting"), box.checked, box);
+    });
+    if (dismissed && settings().noteDismissed !== true) change("noteDismissed", true);
+  }
+
+  keepEarlyChanges();
+  hallPass.onEveryPage(show);
 })();

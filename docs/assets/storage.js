@@ -250,11 +250,10 @@
     document.dispatchEvent(new CustomEvent("hallpass:changed", { detail: { name: name } }));
   });
 
-  /* The controls the reader has changed on this page. Scripts that arrive after the page is shown use it
-     to keep taps made before they ran, and to leave alone a state the browser restored on its own. */
-  var changedByReader = new WeakSet();
-  document.addEventListener("change", function (event) { changedByReader.add(event.target); }, true);
-  function changedBeforeNow(control) { return changedByReader.has(control); }
+  /* Has the reader changed this control on this page? Noted from the first moment by an inline script in
+     overrides/main.html (window.hallPassChanged). Scripts that arrive after the page is shown use it to
+     keep taps made before they ran, and to leave alone a state the browser restored on its own. */
+  function changedBeforeNow(control) { return !!window.hallPassChanged && window.hallPassChanged.has(control); }
 
   /* Run `setup` on every page view, including Material's instant navigation. */
   function onEveryPage(setup) {
