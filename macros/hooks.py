@@ -24,6 +24,7 @@ from macros.content import site_content  # noqa: E402
 from macros.errors import GuideError, log  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
+from macros.stylesheets import merge_palette_into_guide_css, without_palette_link  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.render import COMPILED_TEMPLATES, structured_data_into_head  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
@@ -194,25 +195,28 @@ def _secure(output: str, dest_uri: str) -> str:
 @event_priority(-200)  # last, so the policy names the scripts of the page exactly as written
 def on_post_page(output, page, config):
     """The FAQ's structured data into <head>; only the scripts whose components the page contains
-    (macros/page_scripts.py); then the policy."""
+    (macros/page_scripts.py); one stylesheet of ours, with Material's palette in it (macros/stylesheets.py);
+    then the policy."""
     output = keep_page_scripts(structured_data_into_head(output), [str(script) for script in config.extra_javascript])
-    return _secure(output, page.file.dest_uri)
+    return _secure(without_palette_link(output), page.file.dest_uri)
 
 
 @event_priority(-200)
 def on_post_template(output_content, template_name, config):
     """Pages rendered from a theme template alone (404.html)."""
-    return _secure(output_content, template_name) if template_name.endswith(".html") else output_content
+    return _secure(without_palette_link(output_content), template_name) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
 def on_post_build(config):
     """Put each chapter's keywords into the search index, where search finds them but no reader sees them
     (and its description where its own entry would show a blank); and our CSS and JavaScript without
-    comments and indentation (macros/minify.py); `_headers` for static hosts."""
+    comments and indentation (macros/minify.py), Material's palette at the top of guide.css
+    (macros/stylesheets.py); `_headers` for static hosts."""
     if not _build["offline"] and not _build["serve"]:
         write_headers(Path(config["site_dir"]), _hashes)
     strip_built_assets(Path(config["site_dir"]), [str(p) for p in [*config.extra_css, *config.extra_javascript]])
+    merge_palette_into_guide_css(Path(config["site_dir"]))
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.is_file():
         return

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT, SITE_CONFIG
 from macros.minify import strip_css, strip_js
+from macros.stylesheets import own_part
 
 
 def test_strings_keep_what_looks_like_a_comment_and_a_comment_keeps_its_line_break():
@@ -34,7 +35,7 @@ def test_every_built_script_parses_and_has_the_sources_code(site_dir, script):
 
 def test_built_stylesheet_has_every_rule_of_the_source(site_dir):
     for sheet in SITE_CONFIG["extra_css"]:
-        built = (site_dir / str(sheet)).read_text(encoding="utf-8")
+        built = own_part(site_dir, (site_dir / str(sheet)).read_text(encoding="utf-8"))  # after Material's palette
         source = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / str(sheet)).read_text(encoding="utf-8"), flags=re.S)
         assert "/*" not in built
         assert built.split() == source.split()

@@ -1,0 +1,45 @@
+"""One stylesheet of ours per page, with Material's palette at its top (macros/stylesheets.py): no page
+links the palette on its own, the merged file holds it once however often it is built, and the dark
+scheme still gets Material's colours."""
+
+import re
+import shutil
+
+from conftest import ROOT, html_pages, soup
+from macros.minify import strip_css
+from macros.stylesheets import GUIDE_CSS, merge_palette_into_guide_css, palette_file
+
+
+def stylesheets(path):
+    return [link["href"].lstrip("./") for link in soup(path).select('link[rel="stylesheet"]')]
+
+
+def test_every_page_links_materials_main_stylesheet_and_guide_css_only(site_dir):
+    for path in [*html_pages(site_dir), site_dir / "404.html"]:
+        sheets = stylesheets(path)
+        assert len(sheets) == 2 and re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", sheets[0]), (path, sheets)
+        assert sheets[1] == GUIDE_CSS, (path, sheets)
+
+
+def test_guide_css_starts_with_the_palette_once_then_our_rules(site_dir, tmp_path):
+    palette = strip_css(palette_file(site_dir).read_text(encoding="utf-8"))
+    ours = strip_css((ROOT / "docs" / GUIDE_CSS).read_text(encoding="utf-8"))
+    assert "--md-default-bg-color" in palette  # the schemes' colours
+    assert (site_dir / GUIDE_CSS).read_text(encoding="utf-8") == palette + ours
+    # `make serve` rebuilds into the same folder and may keep the built file: merging again changes nothing.
+    copy = tmp_path / "site"
+    (copy / "assets" / "stylesheets").mkdir(parents=True)
+    shutil.copy(palette_file(site_dir), copy / "assets" / "stylesheets")
+    shutil.copy(site_dir / GUIDE_CSS, copy / GUIDE_CSS)
+    merge_palette_into_guide_css(copy)
+    assert (copy / GUIDE_CSS).read_text(encoding="utf-8") == palette + ours
+
+
+def test_the_dark_scheme_still_gets_materials_colours(page):
+    page.goto("", wait_until="load")
+    light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    channels = [int(c) for c in re.findall(r"\d+", dark)[:3]]
+    assert light != dark and max(channels) < 64, (light, dark)  # slate's dark background, from the palette
+    assert page.record.errors == []
