@@ -1,5 +1,5 @@
 // `make bench`'s Lighthouse runs, in one Node process and one Chromium: one run per line of the
-// job file (JSON: [{url, categories, out}]), in the given order, each report written to `out`.
+// job file (JSON: [{url, categories, throttling, out, race}]), in the given order, each report written to `out`.
 // One process saves starting Node and Lighthouse for every run; Lighthouse still clears the
 // cache and storage before each run, so every run is a first visit.
 import fs from "node:fs";
@@ -31,6 +31,7 @@ try {
       output: "json",
       logLevel: "error",
       onlyCategories: job.categories,
+      throttlingMethod: job.throttling, // "simulate" (Lighthouse's default) or "devtools"
     });
     fs.writeFileSync(job.out, result.report);
     fs.writeFileSync(job.race, JSON.stringify(materialScriptAndFirstPaint(result.artifacts.traces.defaultPass.traceEvents)));
