@@ -25,22 +25,26 @@ def palette_file(site_dir: Path) -> Path | None:
     return found[0] if len(found) == 1 else None
 
 
+def palette_css(site_dir: Path) -> str:
+    """The palette as it opens the built guide.css (without its source-map comment); empty without one."""
+    palette = palette_file(site_dir)
+    return strip_css(palette.read_text(encoding="utf-8")) if palette else ""
+
+
 def without_palette_link(page_html: str) -> str:
     """The page without the palette's <link>, when it links guide.css, which holds the palette."""
     return PALETTE_LINK.sub("", page_html, count=1) if GUIDE_CSS in page_html else page_html
 
 
 def merge_palette_into_guide_css(site_dir: Path) -> None:
-    """Put the palette (without its source-map comment) at the top of the built guide.css, once: a
-    `make serve` rebuild may keep the built file as it was."""
-    palette, guide = palette_file(site_dir), Path(site_dir) / GUIDE_CSS
-    if palette is None or not guide.is_file():
+    """Put the palette at the top of the built guide.css, once: a `make serve` rebuild may keep the built
+    file as it was."""
+    palette, guide = palette_css(site_dir), Path(site_dir) / GUIDE_CSS
+    if not palette or not guide.is_file():
         return
-    ours = own_part(site_dir, guide.read_text(encoding="utf-8"))
-    guide.write_text(strip_css(palette.read_text(encoding="utf-8")) + ours, encoding="utf-8")
+    guide.write_text(palette + guide.read_text(encoding="utf-8").removeprefix(palette), encoding="utf-8")
 
 
 def own_part(site_dir: Path, guide_css: str) -> str:
     """Our own rules in a built guide.css, without the palette merged at its top."""
-    palette = palette_file(site_dir)
-    return guide_css.removeprefix(strip_css(palette.read_text(encoding="utf-8"))) if palette else guide_css
+    return guide_css.removeprefix(palette_css(site_dir))

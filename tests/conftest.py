@@ -225,5 +225,10 @@ def instant_navigation_ready(page):
     at the reader's first move, tap or key (overrides/main.html). Move the mouse as a reader would, and
     wait until the sitemap has arrived."""
     page.mouse.move(1, 1)
-    page.wait_for_function("() => performance.getEntriesByType('resource')"
-                           ".some(entry => entry.name.endsWith('/sitemap.xml') && entry.responseEnd > 0)")
+    wait_until_fetched(page, "/sitemap.xml")
+
+
+def wait_until_fetched(page, address_end):
+    """Wait until the page has received a file whose address ends so (its Resource Timing entry)."""
+    page.wait_for_function("end => performance.getEntriesByType('resource')"
+                           ".some(entry => entry.name.endsWith(end) && entry.responseEnd > 0)", arg=address_end)

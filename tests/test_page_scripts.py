@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import expect
 
-from conftest import SITE_CONFIG, html_pages, instant_navigation_ready, serve_sitemap_for_this_host, soup
+from conftest import SITE_CONFIG, html_pages, instant_navigation_ready, serve_sitemap_for_this_host, soup, wait_until_fetched
 
 # Every page has the Quick exit bar and its settings, and the search box (its highlighting and its
 # note when nothing is found).
@@ -51,7 +51,7 @@ def test_material_comes_first_and_our_scripts_once_the_page_is_parsed(page, base
     """Material's script and the stylesheets do not share the connection with ours: ours are asked for
     after DOMContentLoaded."""
     page.goto("agreement/")
-    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/assets/agreement.js') && e.responseEnd > 0)")
+    wait_until_fetched(page, "/assets/agreement.js")
     asked = page.evaluate("""() => {
         const parsed = performance.getEntriesByType("navigation")[0].domContentLoadedEventStart;
         const at = {};
