@@ -12,8 +12,9 @@ Measures, in one run:
     plain Material (search and tags only: no macros, hooks, custom_dir, extra CSS or JS), alternating, the medians
     of BENCH_RUNS runs each (5; BENCH_RUNS=1 for a quick look), served gzipped as a static host would, with the
     long tasks of Lighthouse's trace and each build's main-thread time (which, unlike TBT, does not depend on
-    whether the page painted before Material's script ran); then, as figures to read, the same pages really loaded over Lighthouse's
-    throttled line and CPU (devtools throttling), where every page paints before Material's script runs;
+    whether the page painted before Material's script ran); then, as figures to read, the same pages really
+    loaded over Lighthouse's throttled line and CPU (devtools throttling), where every page paints before
+    Material's script runs;
   * `make serve`: seconds from saving a chapter, and a data file, to the new page;
   * a scale run: the chapters copied 8 times (with their nav) in a temporary project, built, and the time spent
     in each of our hooks at 1x and 8x, so a hook that grows faster than the content shows.
@@ -235,6 +236,7 @@ OWN_BUDGET_BYTES = {
 }
 
 
+@functools.cache  # the same few files for every page; guide.css's own part means reading the palette
 def own_bytes(site: Path, rel: str) -> bytes:
     """One of our built files as the browser gets it, without what is Material's: the palette merged at the
     top of guide.css (macros/stylesheets.py)."""

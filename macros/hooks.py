@@ -24,10 +24,10 @@ from macros.content import site_content  # noqa: E402
 from macros.errors import GuideError, log  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
-from macros.stylesheets import merge_palette_into_guide_css, without_palette_link  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.render import COMPILED_TEMPLATES, structured_data_into_head  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
+from macros.stylesheets import merge_palette_into_guide_css, without_palette_link  # noqa: E402
 from macros.search_words import search_settings  # noqa: E402
 from macros.security import secure_page, write_headers  # noqa: E402
 
