@@ -27,9 +27,9 @@ from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.render import COMPILED_TEMPLATES, structured_data_into_head  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
-from macros.stylesheets import merge_palette_into_guide_css, without_palette_link  # noqa: E402
 from macros.search_words import search_settings  # noqa: E402
 from macros.security import secure_page, write_headers  # noqa: E402
+from macros.stylesheets import merge_palette_into_guide_css, without_palette_link  # noqa: E402
 
 _index: list = []  # this build's PageIndex, made in on_nav
 PREVIEW_PAGES = ("index.html", "404.html")  # what the preview shows when it has never built
