@@ -15,7 +15,8 @@ from macros.minify import strip_css
 
 GUIDE_CSS = "assets/guide.css"
 PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
-PALETTE_LINK = re.compile(r'<link rel="stylesheet" href="(?:[^"]*/)?' + PALETTE.pattern + r'">\n?')
+# Its <link>, and the preload for it that overrides/main.html puts before the inline scripts.
+PALETTE_LINK = re.compile(r'<link rel="(?:stylesheet|preload" as="style)" href="(?:[^"]*/)?' + PALETTE.pattern + r'">\n?')
 
 
 def palette_file(site_dir: Path) -> Path | None:
@@ -32,8 +33,8 @@ def palette_css(site_dir: Path) -> str:
 
 
 def without_palette_link(page_html: str) -> str:
-    """The page without the palette's <link>, when it links guide.css, which holds the palette."""
-    return PALETTE_LINK.sub("", page_html, count=1) if GUIDE_CSS in page_html else page_html
+    """The page without the palette's <link> and preload, when it links guide.css, which holds the palette."""
+    return PALETTE_LINK.sub("", page_html) if GUIDE_CSS in page_html else page_html
 
 
 def merge_palette_into_guide_css(site_dir: Path) -> None:

@@ -39,7 +39,7 @@ def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(pr
 
     main = project_copy / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8").replace(
-        "{% block extrahead %}", '{% block extrahead %}\n  <meta name="hp-edited-theme" content="yes">', 1),
+        "{% block htmltitle %}", '{% block htmltitle %}\n  <meta name="hp-edited-theme" content="yes">', 1),
         encoding="utf-8")
     checklist = project_copy / "macros" / "templates" / "checklist.html"
     checklist.write_text(checklist.read_text(encoding="utf-8").replace(

@@ -56,21 +56,25 @@ def test_the_policy_comes_before_every_script_in_head(site_dir):
 
 INLINE_SCRIPT = re.compile(r"<script>")
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+PRELOADED_STYLESHEET = re.compile(r'<link rel="preload" as="style" href="([^"]+)"')
 SCRIPT = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
 PRELOADED_SCRIPT = re.compile(r'<link rel="preload" as="script" href="([^"]+)"')
 
 
-def test_every_stylesheet_and_script_is_named_before_the_first_inline_script(site_dir):
+def test_every_stylesheet_and_script_is_preloaded_before_the_first_inline_script_and_linked_after_ours(site_dir):
     """With the policy in a <meta>, Chromium's preload scanner fetches nothing after an inline script:
-    what comes after it waits for the parser. So every stylesheet is linked, and every script preloaded,
-    before the first one; the scripts themselves run where Material runs them, at the end of <body>, in
-    the order they were preloaded."""
+    what comes after it waits for the parser. So every stylesheet and every script is preloaded, in order,
+    before the first one. The stylesheets are linked after our inline scripts, which would otherwise wait
+    for them; the scripts themselves run where Material runs them, at the end of <body>, in the order they
+    were preloaded."""
     for path in html_pages(site_dir) + [site_dir / "404.html"]:
         html = path.read_text(encoding="utf-8")
         body = html.partition("</head>")[2]
-        before_inline = html[:INLINE_SCRIPT.search(html).start()]
+        first_inline = INLINE_SCRIPT.search(html).start()
+        before_inline, after_inline = html[:first_inline], html[first_inline:]
         stylesheets = STYLESHEET.findall(html)
-        assert stylesheets and set(stylesheets) <= set(STYLESHEET.findall(before_inline)), path
+        assert stylesheets and PRELOADED_STYLESHEET.findall(before_inline) == stylesheets, path
+        assert STYLESHEET.findall(after_inline) == stylesheets, f"{path}: a stylesheet holds our inline scripts"
         scripts = SCRIPT.findall(html)
         assert any(re.search(r"bundle\.[0-9a-f]+\.min\.js$", src) for src in scripts), path
         assert SCRIPT.findall(body) == scripts, f"{path}: a script runs in <head>"
