@@ -70,11 +70,10 @@ def test_every_stylesheet_and_script_is_preloaded_before_the_first_inline_script
     were preloaded."""
     for path in html_pages(site_dir) + [site_dir / "404.html"]:
         html = path.read_text(encoding="utf-8")
-        body = html.partition("</head>")[2]
+        head, _, body = html.partition("</head>")
         before_inline = html[:INLINE_SCRIPT.search(html).start()]
         stylesheets = STYLESHEET.findall(html)
         assert stylesheets and PRELOADED_STYLESHEET.findall(before_inline) == stylesheets, path
-        head = html.partition("</head>")[0]
         ours = [m.end() for m in OUR_INLINE_SCRIPT.finditer(head)]
         assert ours and max(ours) < STYLESHEET.search(head).start(), f"{path}: a stylesheet holds our inline scripts"
         scripts = SCRIPT.findall(html)
