@@ -495,6 +495,13 @@ def report_side_by_side(runs: dict, pages: list[str]) -> list[tuple[str, str, bo
             main = each[len(each) // 2]["main_thread"]
             busiest = ", ".join(f"{k} {v:.0f} ms" for k, v in sorted(main.items(), key=lambda kv: -kv[1])[:3])
             print(f"  {page:16} {build:6} {described or 'none'}\n  {'':23} main thread: {busiest}")
+    # The same build's TBT moves by 100 ms and more from run to run on a shared machine: a median a few
+    # tens of ms above plain Material's may be noise, and these lines show how far apart the runs were.
+    print("\n  TBT of each run, in run order (ms)")
+    for page in pages:
+        for build in ("guide", "plain"):
+            per_run = ", ".join(f"{r['TBT']:.0f}" for r in runs[page, build])
+            print(f"  {page:16} {build:6} {per_run}")
     return targets
 
 
