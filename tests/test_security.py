@@ -65,9 +65,9 @@ OUR_INLINE_SCRIPT = re.compile(r"<script>(?:(?!</script>).)*?hallpass.*?</script
 def test_every_stylesheet_and_script_is_preloaded_before_the_first_inline_script_and_linked_after_ours(site_dir):
     """With the policy in a <meta>, Chromium's preload scanner fetches nothing: the parser requests each
     file as it reaches its tag, so a file named after an inline script waits for that script to run. So
-    every stylesheet and every script is preloaded, in order, before the first one. The stylesheets are linked after our inline scripts, which would otherwise wait
-    for them; the scripts themselves run where Material runs them, at the end of <body>, in the order they
-    were preloaded."""
+    every stylesheet and every script is preloaded, in order, before the first one. The stylesheets are
+    linked after our inline scripts, which would otherwise wait for them; the scripts themselves run where
+    Material runs them, at the end of <body>, in the order they were preloaded."""
     for path in html_pages(site_dir) + [site_dir / "404.html"]:
         html = path.read_text(encoding="utf-8")
         head, _, body = html.partition("</head>")
