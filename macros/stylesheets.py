@@ -7,9 +7,9 @@ top of guide.css, in the order the browser applied them before, and takes the pa
 every page. The palette file stays in the site, unchanged; Material's own code never fetches it.
 
 Only the palette's rules for the colours the site can show are merged: the palette file styles all of
-Material's primary and accent colours (about twenty of each), and the guide uses one of each (mkdocs.yml `theme.palette`,
-"custom", whose colours guide.css sets). The light and dark schemes' rules stay whole. That takes the
-palette from 2.0 to 0.6 KiB gzipped on every page, before its first paint."""
+Material's primary and accent colours (about twenty of each), and the guide uses one of each
+(mkdocs.yml `theme.palette`: "custom", whose colours guide.css sets). The light and dark schemes' rules
+stay whole. That takes the palette from 2.0 to 0.6 KiB gzipped on every page, before its first paint."""
 
 from __future__ import annotations
 
