@@ -139,7 +139,8 @@ def test_every_worksheet_message_is_readable_announced_and_in_view(browser, base
     def check(locator, what):
         expect(locator).to_be_visible()
         assert locator.evaluate("node => !!node.closest('[role=status], [role=alert]')"), what
-        assert locator.evaluate("node => { const r = node.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"), what
+        # In view, to the pixel: the page scrolls by whole pixels, and a line can end a fraction of one lower.
+        assert locator.evaluate("node => { const r = node.getBoundingClientRect(); return r.top > -1 && r.bottom < innerHeight + 1; }"), what
         found = Axe().run(page, options=WCAG).response["violations"]
         problems.extend((what, v["id"], [n["target"] for n in v["nodes"]]) for v in found)
 
@@ -219,15 +220,19 @@ def test_impossible_dates_are_named_never_shown_as_invalid_or_rolled_over(page):
 RENDERED_QUESTIONS = """() => [...document.querySelectorAll(".hp-question")]
   .filter(q => q.querySelector(".hp-question__text").checkVisibility({contentVisibilityAuto: true}))
   .map(q => q.dataset.question)"""
+# guide.css skips these out of view; a question with a text field is drawn at once (Chromium's autofill measures it).
+SKIPPED_KINDS = ("choice", "date")
 
 
-def test_on_a_phone_only_the_questions_in_view_are_drawn_and_each_is_drawn_when_reached(browser, base_url):
+def test_on_a_phone_choice_and_date_questions_are_drawn_when_reached(browser, base_url):
     context = phone_or_desktop(browser, base_url, 375)
     try:
         page = context.new_page()
         page.goto("agreement/", wait_until="load")
         drawn = page.evaluate(RENDERED_QUESTIONS)
-        assert QUESTIONS[-1]["id"] not in drawn and len(drawn) < len(QUESTIONS) / 2, drawn
+        skippable = [question["id"] for question in QUESTIONS if question["kind"] in SKIPPED_KINDS]
+        assert {question["id"] for question in QUESTIONS if question["kind"] not in SKIPPED_KINDS} <= set(drawn), drawn
+        assert skippable[-1] not in drawn and len(set(skippable) & set(drawn)) < len(skippable) / 2, drawn
         for question in QUESTIONS:
             page.locator(f"#q-{question['id']}").scroll_into_view_if_needed()
             page.wait_for_function(f"() => ({RENDERED_QUESTIONS})().includes({json.dumps(question['id'])})")
