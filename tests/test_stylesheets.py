@@ -7,7 +7,7 @@ import shutil
 
 from conftest import ROOT, html_pages, soup
 from macros.minify import strip_css
-from macros.stylesheets import GUIDE_CSS, merge_palette_into_guide_css, palette_file, without_other_colours
+from macros.stylesheets import COLOUR_SELECTOR, GUIDE_CSS, merge_palette_into_guide_css, palette_file, without_other_colours
 
 
 def stylesheets(path):
@@ -22,7 +22,7 @@ def test_every_page_links_materials_main_stylesheet_and_guide_css_only(site_dir)
 
 
 def colours_named(css):
-    return set(re.findall(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]", css))
+    return set(COLOUR_SELECTOR.findall(css))
 
 
 def test_guide_css_starts_with_the_palette_for_the_sites_colours_once_then_our_rules(site_dir, tmp_path):
