@@ -10,7 +10,9 @@ Measures, in one run:
     on every page in Chromium;
   * Lighthouse 12.2.3 mobile on four pages (home, a checklist, the longest chapter, the worksheet), each beside
     plain Material (search and tags only: no macros, hooks, custom_dir, extra CSS or JS), alternating, the medians
-    of BENCH_RUNS runs each (5; BENCH_RUNS=1 for a quick look), served gzipped as a static host would, with the
+    of BENCH_RUNS runs each (5; BENCH_RUNS=1 for a quick look), served gzipped as a static host would, every
+    timed run of both builds with the performance category alone (the guide's Accessibility, Best Practices and
+    SEO are scored in a run of their own per page: their gatherers change the load they run in), with the
     long tasks of Lighthouse's trace and each build's main-thread time (which, unlike TBT, does not depend on
     whether the page painted before Material's script ran); then, as figures to read, the same pages really
     loaded over Lighthouse's throttled line and CPU (devtools throttling), where every page paints before
@@ -402,17 +404,25 @@ def lighthouse_side_by_side(work: Path, urls: dict[str, tuple[str, str]], thrott
     """Lighthouse (mobile; "simulate": Lighthouse's simulated throttling, its default, or "devtools": the page
     really loaded over a throttled line and CPU) on each page of each build, `runs` times, alternating guide
     and plain (and which goes first), in one Chromium. Returns, per page and build, every run's score and
-    metrics. The guide's simulated runs also score Accessibility, Best Practices and SEO."""
+    metrics. With "simulate", one more run per page scores the guide's Accessibility, Best Practices and SEO
+    (build "quality"): apart, because their gatherers change the load they run in (Best Practices' source
+    maps turn on the debugger as the page loads), and every timed run of both builds must load the same way."""
     jobs = []
+
+    def add(label: str, build: str, url: str, categories: list[str], run_name: str):
+        out = work / f"lh-{throttling}-{len(jobs)}"
+        jobs.append({"url": url, "categories": categories, "throttling": throttling,
+                     "label": f"{label}, {build}, {run_name}, {throttling}",
+                     "out": f"{out}.json", "race": f"{out}-race.json", "page": label, "build": build})
+
     for run in range(runs):
         for label, (guide_url, plain_url) in urls.items():
             order = (("guide", guide_url), ("plain", plain_url))
             for build, url in (order if run % 2 == 0 else order[::-1]):
-                extra = ["accessibility", "best-practices", "seo"] if build == "guide" and throttling == "simulate" else []
-                out = work / f"lh-{throttling}-{len(jobs)}"
-                jobs.append({"url": url, "categories": ["performance", *extra], "throttling": throttling,
-                             "label": f"{label}, {build}, run {run + 1}, {throttling}",
-                             "out": f"{out}.json", "race": f"{out}-race.json", "page": label, "build": build})
+                add(label, build, url, ["performance"], f"run {run + 1}")
+    if throttling == "simulate":
+        for label, (guide_url, _) in urls.items():
+            add(label, "quality", guide_url, ["accessibility", "best-practices", "seo"], "scores")
     job_file = work / f"lighthouse-jobs-{throttling}.json"
     job_file.write_text(json.dumps(jobs), encoding="utf-8")
     result = subprocess.run(["node", "lighthouse-runs.mjs", str(job_file), LIGHTHOUSE_CHROME_FLAGS], cwd=BENCH,
@@ -422,10 +432,14 @@ def lighthouse_side_by_side(work: Path, urls: dict[str, tuple[str, str]], thrott
     runs: dict = collections.defaultdict(list)
     for job in jobs:
         report = json.loads(Path(job["out"]).read_text(encoding="utf-8"))
+        scores = {c["title"]: round(c["score"] * 100) for c in report["categories"].values()}
+        if job["build"] == "quality":
+            runs[job["page"], "quality"].append({"scores": scores})
+            continue
         race = json.loads(Path(job["race"]).read_text(encoding="utf-8"))
         audits = report["audits"]
         runs[job["page"], job["build"]].append({
-            "scores": {c["title"]: round(c["score"] * 100) for c in report["categories"].values()},
+            "scores": scores,
             **{column: audits[audit]["numericValue"] for audit, column in METRICS.items()},
             # When this Chromium really painted first; FCP, LCP and TBT are Lighthouse's simulation.
             "painted": audits["metrics"]["details"]["items"][0]["observedFirstContentfulPaint"],
@@ -483,7 +497,7 @@ def report_side_by_side(runs: dict, pages: list[str]) -> list[tuple[str, str, bo
         ]
         worst = {}
         for title in ("Accessibility", "Best Practices", "SEO"):
-            worst[title] = min(r["scores"][title] for r in runs[page, "guide"])
+            worst[title] = min(r["scores"][title] for r in runs[page, "quality"])
         targets.append((f"{page}: Accessibility/Best Practices/SEO 100", "/".join(str(v) for v in worst.values()),
                         all(v == 100 for v in worst.values())))
     print("\n  Long tasks (Lighthouse's trace, 4x CPU slowdown; median run by TBT): script or the page itself")

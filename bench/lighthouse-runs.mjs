@@ -34,7 +34,9 @@ try {
       throttlingMethod: job.throttling, // "simulate" (Lighthouse's default) or "devtools"
     });
     fs.writeFileSync(job.out, result.report);
-    fs.writeFileSync(job.race, JSON.stringify(materialScriptAndFirstPaint(result.artifacts.traces.defaultPass.traceEvents)));
+    // A run without the performance category records no trace.
+    const events = result.artifacts.traces?.defaultPass?.traceEvents ?? [];
+    fs.writeFileSync(job.race, JSON.stringify(materialScriptAndFirstPaint(events)));
     process.stderr.write(`  lighthouse ${index + 1}/${jobs.length}: ${job.label}\n`);
   }
 } finally {
