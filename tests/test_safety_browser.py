@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, html_pages, main_content, instant_navigation_ready, serve_sitemap_for_this_host, soup
 from test_agreement_browser import MINE, THEIRS, answers_file, fill, form_values, load_partner, open_worksheet
+from test_quick_exit_browser import phone_or_desktop
 from test_search_browser import _open_search, _search
 
 HELP = yaml.safe_load((ROOT / "data" / "help.yml").read_text(encoding="utf-8"))
@@ -189,6 +190,33 @@ def test_quick_exit_is_large_stays_at_the_top_and_covers_no_text_as_the_page_scr
                 assert found["lines"] > 5, "no text measured"
                 assert found["covered"] == [], (address, fraction, found["covered"])
             print(f"{width}px {address}: Quick exit {box['width']:.0f}x{box['height']:.0f} at x={box['left']:.0f}, y={box['top']:.0f}")
+    finally:
+        context.close()
+
+
+# Where Material's "back to top" button rests as the page is parsed: read at DOMContentLoaded by a listener
+# added before any of the page's scripts, so before Material's start-up moves it.
+BACK_TO_TOP_AT_START = """document.addEventListener("DOMContentLoaded", () => {
+  window.hpBackToTopAtStart = getComputedStyle(document.querySelector(".md-top")).top;
+});"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_materials_start_up_leaves_the_back_to_top_button_where_the_page_put_it(browser, base_url, width):
+    """The safety bar makes the header taller, and Material's start-up places its "back to top" button
+    16 px below the header. guide.css puts it there before, so the start-up moves nothing and does not lay
+    the page out again in its longest task."""
+    context = phone_or_desktop(browser, base_url, width)
+    try:
+        page = context.new_page()
+        page.add_init_script(BACK_TO_TOP_AT_START)
+        page.goto(longest_chapter(), wait_until="load")
+        page.wait_for_function("document.querySelector('.md-top').style.top !== ''")  # the start-up placed it
+        at_start = page.evaluate("window.hpBackToTopAtStart")
+        placed = page.evaluate("document.querySelector('.md-top').style.top")
+        header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        assert placed == f"{header_bottom + 16:g}px", (placed, header_bottom)
+        assert at_start == placed, f"guide.css rests the button at {at_start}, Material's start-up moves it to {placed}"
     finally:
         context.close()
 
