@@ -405,8 +405,9 @@ def lighthouse_side_by_side(work: Path, urls: dict[str, tuple[str, str]], thrott
     really loaded over a throttled line and CPU) on each page of each build, `runs` times, alternating guide
     and plain (and which goes first), in one Chromium. Returns, per page and build, every run's score and
     metrics. With "simulate", one more run per page scores the guide's Accessibility, Best Practices and SEO
-    (build "quality"): apart, because their gatherers change the load they run in (Best Practices' source
-    maps turn on the debugger as the page loads), and every timed run of both builds must load the same way."""
+    (build "quality"): apart, because their gatherers change the load they run in (Best Practices' console
+    and browser-issue checks listen to the page as it loads), and every timed run of both builds must load
+    the same way."""
     jobs = []
 
     def add(label: str, build: str, url: str, categories: list[str], run_name: str):
