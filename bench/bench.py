@@ -238,14 +238,14 @@ OWN_BUDGET_BYTES = {
 }
 
 
-@functools.cache  # the same few files for every page; guide.css's own part means reading the palette
+@functools.cache  # the same few files for every page
 def own_bytes(site: Path, rel: str) -> bytes:
-    """One of our built files as the browser gets it, without what is Material's: the palette merged at the
-    top of guide.css (macros/stylesheets.py)."""
+    """One of our built files as the browser gets it, without what is Material's: its stylesheets merged at
+    the top of guide.css (macros/stylesheets.py)."""
     from macros.stylesheets import GUIDE_CSS, own_part
 
     if rel == GUIDE_CSS:
-        return own_part(site, (site / rel).read_text(encoding="utf-8")).encode("utf-8")
+        return own_part((site / rel).read_text(encoding="utf-8")).encode("utf-8")
     return (site / rel).read_bytes()
 
 

@@ -1,15 +1,28 @@
-"""One stylesheet of ours per page, with Material's palette in it.
+"""One stylesheet per page: Material's, its palette and ours, in one file.
 
-Material links its palette stylesheet (the light and dark schemes' colours, 2.0 KiB gzipped) as a file of
-its own, and our guide.css follows it. Every stylesheet blocks the first paint, and on a slow phone line
-each request in flight takes a share of it from Material's script. So the build puts the palette at the
-top of guide.css, in the order the browser applied them before, and takes the palette's <link> out of
-every page. The palette file stays in the site, unchanged; Material's own code never fetches it.
+Every stylesheet blocks the first paint. Plain Material links two (its `main` stylesheet and its
+palette), and the guide would add guide.css: three requests in flight as the page starts, beside
+Material's script. A browser on HTTP/1.1 (and Lighthouse's simulation of one) keeps two connections
+ready; a third request opens a new one, and Material's script, asked for last, waited for it (issue
+19: about 150 ms more before the first paint in the simulation). So the build writes Material's main
+stylesheet and its palette at the top of the built guide.css, in the order the browser applied them
+before, and takes their <link>s out of every page. Material's files stay in the site, unchanged; its
+own code never fetches them.
 
-Only the palette's rules for the colours the site can show are merged: the palette file styles all of
-Material's primary and accent colours (about twenty of each), and the guide uses one of each
-(mkdocs.yml `theme.palette`: "custom", whose colours guide.css sets). The light and dark schemes' rules
-stay whole. That takes the palette from 2.0 to 0.6 KiB gzipped on every page, before its first paint."""
+Three kinds of Material's rules are left out, each a cost on every page with nothing to show for it:
+- the palette's rules for colours the site cannot show: the palette styles all of Material's primary
+  and accent colours (about twenty of each), and the guide uses one of each (mkdocs.yml `theme.palette`:
+  "custom", whose colours guide.css sets). The light and dark schemes' rules stay whole;
+- the palette's rule that stops every transition while `data-md-color-switching` is on <body>. Material
+  sets that attribute as it starts and takes it off a moment later, and each time the rule made the
+  browser restyle the whole page. Without it, switching light and dark fades the few colours that fade;
+- the no-JavaScript rules for tabbed content, when no page has tabs (pymdownx.tabbed is not in
+  mkdocs.yml). Their last part names no class, so when Material's start-up takes the `no-js` class off
+  <html>, the browser restyles the whole page for them.
+And one kind is rewritten: Material styles tables from Markdown as `table:not([class])`. A selector on
+the class attribute makes every change of any element's classes restyle everything inside it (Material
+changes classes on <html>, the header and the navigation as it starts and as the reader scrolls). The
+build gives those tables a class of their own instead (MARKDOWN_TABLE), and the rules select it."""
 
 from __future__ import annotations
 
@@ -19,16 +32,30 @@ from pathlib import Path
 from macros.minify import CSS_COMMENT, strip_css
 
 GUIDE_CSS = "assets/guide.css"
+MAIN = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
-# Its <link>, and the preload for it that overrides/main.html puts before the inline scripts.
-PALETTE_LINK = re.compile(r'<link rel="(?:stylesheet|preload" as="style)" href="(?:[^"]*/)?' + PALETTE.pattern + r'">\n?')
+# Their <link>s, and the preloads for them that overrides/main.html puts before the inline scripts.
+MATERIAL_LINK = re.compile(r'<link rel="(?:stylesheet|preload" as="style)" href="(?:[^"]*/)?'
+                           rf'(?:{MAIN.pattern}|{PALETTE.pattern})">\n?')
+# Material's selector for a table from Markdown, and the class the build gives such tables instead.
+UNCLASSED_TABLE = "table:not([class])"
+MARKDOWN_TABLE = "hp-md-table"
+TABLE_WITHOUT_CLASS = re.compile(r"<table(?=[\s>])(?![^>]*\sclass=)")
+# Where our own rules start in the built guide.css, after Material's.
+OURS = "/* guide.css */\n"
+# @-rules that hold rules (each is filtered inside); any other @-rule is kept as it is.
+GROUPING_RULES = ("@media", "@supports", "@container", "@layer")
+
+
+def material_file(site_dir: Path, name: re.Pattern) -> Path | None:
+    """One of Material's stylesheets in the built site (its name carries a hash of its content)."""
+    found = [path for path in (Path(site_dir) / "assets" / "stylesheets").glob("*.min.css")
+             if name.fullmatch(path.relative_to(site_dir).as_posix())]
+    return found[0] if len(found) == 1 else None
 
 
 def palette_file(site_dir: Path) -> Path | None:
-    """Material's palette stylesheet in the built site (its name carries a hash of its content)."""
-    found = [path for path in (Path(site_dir) / "assets" / "stylesheets").glob("palette.*.min.css")
-             if PALETTE.fullmatch(path.relative_to(site_dir).as_posix())]
-    return found[0] if len(found) == 1 else None
+    return material_file(site_dir, PALETTE)
 
 
 # The colours a built page can switch to: on its <body> and on each option of the palette toggle.
@@ -44,7 +71,8 @@ def colours_in_use(site_dir: Path) -> set[str]:
 
 def css_blocks(css: str) -> list[tuple[str, str]]:
     """Each top-level rule of a stylesheet as (prelude, body): a selector list or an @-rule, and what its
-    braces hold (an @media block's body holds rules of its own). The palette has no braces in strings."""
+    braces hold (an @media block's body holds rules of its own). Material's stylesheets have no braces
+    in strings. A statement such as `@charset "UTF-8";` stays at the front of the prelude after it."""
     blocks, start = [], 0
     while (open_at := css.find("{", start)) >= 0:
         depth, end = 1, open_at + 1
@@ -67,46 +95,79 @@ def selectors(prelude: str) -> list[str]:
     return [*parts, prelude[start:]]
 
 
-def without_other_colours(css: str, colours: set[str]) -> str:
-    """The stylesheet without the selectors for primary and accent colours not in `colours`, and without
-    the rules and @media blocks left empty by that."""
+def rewritten_rules(css: str, rewrite) -> str:
+    """The stylesheet with each selector replaced by rewrite(selector), or left out when that is None,
+    and without the rules and @media blocks left empty by that."""
     kept = []
     for prelude, body in css_blocks(css):
         if prelude.startswith("@"):
-            inner = without_other_colours(body, colours)
-            if inner:
-                kept.append(f"{prelude}{{{inner}}}")
+            if prelude.startswith(GROUPING_RULES):
+                inner = rewritten_rules(body, rewrite)
+                if inner:
+                    kept.append(f"{prelude}{{{inner}}}")
+            else:
+                kept.append(f"{prelude}{{{body}}}")
             continue
-        wanted = [s for s in selectors(prelude) if set(COLOUR_SELECTOR.findall(s)) <= colours]
+        wanted = [new for new in map(rewrite, selectors(prelude)) if new is not None]
         if wanted:
             kept.append(f"{','.join(wanted)}{{{body}}}")
     return "".join(kept)
 
 
-def palette_css(site_dir: Path) -> str:
-    """The palette as it opens the built guide.css: without its source-map comment, and without the
-    colours no page can show; empty without one."""
-    palette, colours = palette_file(site_dir), colours_in_use(site_dir)
-    if not palette:
+def kept_rules(css: str, keep) -> str:
+    """The stylesheet with only the selectors for which keep(selector) is true."""
+    return rewritten_rules(css, lambda selector: selector if keep(selector) else None)
+
+
+def without_other_colours(css: str, colours: set[str]) -> str:
+    """The palette without the selectors for primary and accent colours not in `colours`, and without
+    the rule that stops transitions while the palette switches."""
+    return kept_rules(css, lambda s: set(COLOUR_SELECTOR.findall(s)) <= colours
+                      and "[data-md-color-switching]" not in s)
+
+
+def main_rules(css: str, tabs: bool) -> str:
+    """Material's main stylesheet with Markdown tables selected by their class, and without its
+    no-JavaScript rules for tabbed content unless the site has tabs."""
+    def rewrite(selector):
+        if not tabs and ".no-js " in selector and ".tabbed-" in selector:
+            return None
+        return selector.replace(UNCLASSED_TABLE, f"table.{MARKDOWN_TABLE}")
+    return rewritten_rules(css, rewrite)
+
+
+def material_css(site_dir: Path, tabs: bool) -> str:
+    """Material's main stylesheet and its palette as they open the built guide.css, as the module says;
+    empty when either is missing."""
+    main, palette = material_file(site_dir, MAIN), palette_file(site_dir)
+    if not main or not palette:
         return ""
-    css = CSS_COMMENT.sub("", palette.read_text(encoding="utf-8"))
-    return strip_css(without_other_colours(css, colours) if colours else css)
+    main_css = CSS_COMMENT.sub("", main.read_text(encoding="utf-8"))
+    palette_css = CSS_COMMENT.sub("", palette.read_text(encoding="utf-8"))
+    colours = colours_in_use(site_dir)
+    return "".join([
+        main_rules(main_css, tabs) + "\n",
+        strip_css(without_other_colours(palette_css, colours) if colours else palette_css),
+    ])
 
 
-def without_palette_link(page_html: str) -> str:
-    """The page without the palette's <link> and preload, when it links guide.css, which holds the palette."""
-    return PALETTE_LINK.sub("", page_html) if GUIDE_CSS in page_html else page_html
+def for_one_stylesheet(page_html: str) -> str:
+    """The page without the <link>s and preloads of Material's stylesheets, when it links guide.css,
+    which holds them; its tables from Markdown with the class the merged rules select."""
+    if GUIDE_CSS not in page_html:
+        return page_html
+    return TABLE_WITHOUT_CLASS.sub(f'<table class="{MARKDOWN_TABLE}"', MATERIAL_LINK.sub("", page_html))
 
 
-def merge_palette_into_guide_css(site_dir: Path) -> None:
-    """Put the palette at the top of the built guide.css, once: a `make serve` rebuild may keep the built
-    file as it was."""
-    palette, guide = palette_css(site_dir), Path(site_dir) / GUIDE_CSS
-    if not palette or not guide.is_file():
+def own_part(guide_css: str) -> str:
+    """Our own rules in a built guide.css, after Material's."""
+    return guide_css.split(OURS, 1)[-1]
+
+
+def merge_material_into_guide_css(site_dir: Path, tabs: bool) -> None:
+    """Put Material's stylesheets at the top of the built guide.css, once: a `make serve` rebuild may keep
+    the built file as it was."""
+    material, guide = material_css(site_dir, tabs), Path(site_dir) / GUIDE_CSS
+    if not material or not guide.is_file():
         return
-    guide.write_text(palette + guide.read_text(encoding="utf-8").removeprefix(palette), encoding="utf-8")
-
-
-def own_part(site_dir: Path, guide_css: str) -> str:
-    """Our own rules in a built guide.css, without the palette merged at its top."""
-    return guide_css.removeprefix(palette_css(site_dir))
+    guide.write_text(material + OURS + own_part(guide.read_text(encoding="utf-8")), encoding="utf-8")

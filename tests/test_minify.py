@@ -35,7 +35,7 @@ def test_every_built_script_parses_and_has_the_sources_code(site_dir, script):
 
 def test_built_stylesheet_has_every_rule_of_the_source(site_dir):
     for sheet in SITE_CONFIG["extra_css"]:
-        built = own_part(site_dir, (site_dir / str(sheet)).read_text(encoding="utf-8"))  # after Material's palette
+        built = own_part((site_dir / str(sheet)).read_text(encoding="utf-8"))  # after Material's stylesheets
         source = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / str(sheet)).read_text(encoding="utf-8"), flags=re.S)
         assert "/*" not in built
         assert built.split() == source.split()
