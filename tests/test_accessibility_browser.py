@@ -35,7 +35,9 @@ def _switch_palette_to(page, scheme: str):
         page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
         # The colours a reader then sees: the few that fade (links, 125 ms) have finished fading
         # (macros/stylesheets.py leaves out Material's rule that stopped every transition meanwhile).
-        page.wait_for_function("document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')")
+        # Reading the layout first applies the new colours, which starts their fades.
+        page.wait_for_function("() => document.body.offsetWidth && document.getAnimations()"
+                               ".every(a => !(a instanceof CSSTransition) || a.playState !== 'running')")
 
 
 def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(page, site_dir, base_url):
