@@ -60,7 +60,8 @@ EMERGENCY_NUMBER = re.compile(r"(?<![\w-])(" + "|".join(EMERGENCY_NUMBERS) + r")
 
 def tel_links(text: str) -> Markup:
     """Data text, escaped, with each emergency number made a link that calls it (a tap on a phone)."""
-    return Markup(EMERGENCY_NUMBER.sub(r'<a href="tel:\1">\1</a>', str(escape(text))))
+    # A class, not a[href^="tel:"], in guide.css: see macros/stylesheets.py on rules about links' addresses.
+    return Markup(EMERGENCY_NUMBER.sub(r'<a class="hp-tel" href="tel:\1">\1</a>', str(escape(text))))
 
 
 TEMPLATE_ENV.filters["tel_links"] = tel_links

@@ -22,7 +22,11 @@ Three kinds of Material's rules are left out, each a cost on every page with not
 And one kind is rewritten: Material styles tables from Markdown as `table:not([class])`. A selector on
 the class attribute makes every change of any element's classes restyle everything inside it (Material
 changes classes on <html>, the header and the navigation as it starts and as the reader scrolls). The
-build gives those tables a class of their own instead (MARKDOWN_TABLE), and the rules select it."""
+build gives those tables a class of their own instead (MARKDOWN_TABLE), and the rules select it.
+Likewise Material's rules on links select `[href]` (`.md-nav__link[href]:hover`): Material's instant
+navigation rewrites every link's address to a full one as it starts, and any rule on the address made
+the browser restyle every link then. In the body only <a> has an address, so they select `a` instead.
+guide.css keeps no rule on addresses either."""
 
 from __future__ import annotations
 
@@ -40,9 +44,12 @@ MATERIAL_LINK = re.compile(r'<link rel="(?:stylesheet|preload" as="style)" href=
 # Material's selector for a table from Markdown, and the class the build gives such tables instead.
 UNCLASSED_TABLE = "table:not([class])"
 MARKDOWN_TABLE = "hp-md-table"
+# A compound selector with [href] (no tag, or none yet), e.g. ".md-nav__link[href]" or ">[href]".
+LINK_BY_ADDRESS = re.compile(r"(^|[\s>+~(,])((?:[.#][\w-]+)*)\[href\]")
 TABLE_WITHOUT_CLASS = re.compile(r"<table(?=[\s>])(?![^>]*\sclass=)")
 # Where our own rules start in the built guide.css, after Material's.
 OURS = "/* guide.css */\n"
+BRACE = re.compile(r"[{}]")
 # @-rules that hold rules (each is filtered inside); any other @-rule is kept as it is.
 GROUPING_RULES = ("@media", "@supports", "@container", "@layer")
 
@@ -76,9 +83,10 @@ def css_blocks(css: str) -> list[tuple[str, str]]:
     blocks, start = [], 0
     while (open_at := css.find("{", start)) >= 0:
         depth, end = 1, open_at + 1
-        while depth:
-            depth += {"{": 1, "}": -1}.get(css[end], 0)
-            end += 1
+        while depth:  # brace to brace, not character by character: Material's stylesheet is 134 KiB
+            brace = BRACE.search(css, end)
+            depth += 1 if brace.group() == "{" else -1
+            end = brace.end()
         blocks.append((css[start:open_at].strip(), css[open_at + 1:end - 1]))
         start = end
     return blocks
@@ -86,6 +94,8 @@ def css_blocks(css: str) -> list[tuple[str, str]]:
 
 def selectors(prelude: str) -> list[str]:
     """A selector list split at its own commas, not at those inside :is(), :not() and the like."""
+    if "(" not in prelude:
+        return prelude.split(",")
     parts, depth, start = [], 0, 0
     for at, char in enumerate(prelude):
         depth += {"(": 1, ")": -1}.get(char, 0)
@@ -127,11 +137,12 @@ def without_other_colours(css: str, colours: set[str]) -> str:
 
 
 def main_rules(css: str, tabs: bool) -> str:
-    """Material's main stylesheet with Markdown tables selected by their class, and without its
-    no-JavaScript rules for tabbed content unless the site has tabs."""
+    """Material's main stylesheet with Markdown tables selected by their class and links by their tag,
+    and without its no-JavaScript rules for tabbed content unless the site has tabs."""
     def rewrite(selector):
         if not tabs and ".no-js " in selector and ".tabbed-" in selector:
             return None
+        selector = LINK_BY_ADDRESS.sub(lambda m: f"{m.group(1)}a{m.group(2)}", selector)
         return selector.replace(UNCLASSED_TABLE, f"table.{MARKDOWN_TABLE}")
     return rewritten_rules(css, rewrite)
 

@@ -47,15 +47,16 @@ def test_guide_css_starts_with_materials_stylesheets_once_then_our_rules(site_di
     main = CSS_COMMENT.sub("", material_file(site_dir, MAIN).read_text(encoding="utf-8"))
     position, fallbacks = 0, 0
     for prelude, body in style_rules(main):
-        kept = [s.replace(UNCLASSED_TABLE, f"table.{MARKDOWN_TABLE}") for s in selectors(prelude)
-                if not (".no-js " in s and ".tabbed-" in s)]
+        kept = [re.sub(r"(?<![\w-])((?:\.[\w-]+)*)\[href\]", r"a\1", s).replace(UNCLASSED_TABLE, f"table.{MARKDOWN_TABLE}")
+                for s in selectors(prelude) if not (".no-js " in s and ".tabbed-" in s)]
         fallbacks += len(selectors(prelude)) - len(kept)
         if kept:
             position = merged.index(f"{','.join(kept)}{{{body}}}", position)
     assert fallbacks >= 19 and ".no-js .md-search{" in merged  # Material's other no-JavaScript rules stay
     assert not re.search(r"\.no-js [^{},]*\.tabbed-", merged)
-    # No rule selects on the class attribute but one for a code listing's line numbers.
+    # No rule selects on the class attribute but one for a code listing's line numbers, none on an address.
     assert re.findall(r"[^{},]*\[class[^{},]*", merged) == [".highlighttable .linenodiv span[class]"]
+    assert "[href" not in built and "a.md-nav__link:hover{" in merged
     assert f".md-typeset table.{MARKDOWN_TABLE} th{{" in merged
     # Material's @media blocks, keyframes and print settings are there too.
     assert merged.count("@keyframes") == main.count("@keyframes") and "@page" in merged
@@ -124,29 +125,38 @@ def test_the_dark_scheme_still_gets_materials_colours(page):
     assert page.record.errors == []
 
 
-# What Material's start-up changes on every page load, each once or twice.
+# What Material's start-up changes on every page load, each once or twice: (undo it first, the change).
 START_UP_CHANGES = {
-    "its no-js class off <html>": "document.documentElement.classList.remove('no-js')",
-    "its js class on <html>": "document.documentElement.classList.add('js')",
-    "its focus-visible class on <html>": "document.documentElement.classList.add('js-focus-visible')",
-    "the palette's switching mark on <body>": "document.body.setAttribute('data-md-color-switching', '')",
-    "and off again": "document.body.removeAttribute('data-md-color-switching')",
+    "its no-js class off <html>": ("", "document.documentElement.classList.remove('no-js')"),
+    "its js class on <html>": ("", "document.documentElement.classList.add('js')"),
+    "its focus-visible class on <html>": ("", "document.documentElement.classList.add('js-focus-visible')"),
+    "the palette's switching mark on <body>": ("", "document.body.setAttribute('data-md-color-switching', '')"),
+    "and off again": ("", "document.body.removeAttribute('data-md-color-switching')"),
+    # Instant navigation gives every link a full address (the page has them by now: take them back first).
+    "full addresses on every link": (
+        "document.querySelectorAll('a[href]').forEach(a => a.setAttribute('href', a.getAttribute('href').replace(location.origin, '')))",
+        "document.querySelectorAll('a[href]').forEach(a => { a.href = a.href })"),
 }
 
 
 def test_materials_start_up_changes_restyle_almost_nothing_below_them(page):
     """Each change, on a page already styled, is followed by a style read; Chromium's trace counts the
-    elements it restyled. With Material's rules on the class attribute, the tabs' no-JavaScript fallbacks
-    or the switching rule, each of these restyled the whole page (about 200 elements on the home page)."""
+    elements it restyled. With Material's rules on the class attribute, the tabs' no-JavaScript fallbacks,
+    the switching rule or rules on links' addresses, each of these restyled the whole page or every link
+    (about 200 elements on the home page)."""
     page.goto("", wait_until="load")
     page.evaluate("document.documentElement.className = 'no-js'")
     browser = page.context.browser
     restyled = {}
-    for change, script in START_UP_CHANGES.items():
-        page.evaluate("getComputedStyle(document.body).color")
+    for change, (undo, script) in START_UP_CHANGES.items():
+        page.evaluate(f"{undo}; getComputedStyle(document.body).color")
+        links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
         browser.start_tracing(page=page, categories=["devtools.timeline"])
         page.evaluate(script + "; getComputedStyle(document.body).color")
         events = json.loads(browser.stop_tracing())["traceEvents"]
         restyled[change] = sum(e.get("args", {}).get("elementCount", 0) for e in events if e["name"] == "UpdateLayoutTree")
+        if undo:  # the change did change something
+            assert page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))") != links
     everything = page.evaluate("document.querySelectorAll('*').length")
     assert everything > 150 and all(count < 40 for count in restyled.values()), (everything, restyled)
+    assert restyled["full addresses on every link"] == 0, restyled  # 34 with a rule on [href], after the page has started
