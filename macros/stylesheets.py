@@ -22,7 +22,8 @@ Three kinds of Material's rules are left out, each a cost on every page with not
 And one kind is rewritten: Material styles tables from Markdown as `table:not([class])`. A selector on
 the class attribute makes every change of any element's classes restyle everything inside it (Material
 changes classes on <html>, the header and the navigation as it starts and as the reader scrolls). The
-build gives those tables a class of their own instead (MARKDOWN_TABLE), and the rules select it.
+build marks those tables with an attribute of their own instead (MARKDOWN_TABLE), and the rules select
+it; they keep no class, so Material's script still finds them (`table:not([class])`) and wraps them to scroll.
 Likewise Material's rules on links select `[href]` (`.md-nav__link[href]:hover`): Material's instant
 navigation rewrites every link's address to a full one as it starts, and any rule on the address made
 the browser restyle every link then. In the body only <a> has an address, so they select `a` instead.
@@ -41,9 +42,9 @@ PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
 # Their <link>s, and the preloads for them that overrides/main.html puts before the inline scripts.
 MATERIAL_LINK = re.compile(r'<link rel="(?:stylesheet|preload" as="style)" href="(?:[^"]*/)?'
                            rf'(?:{MAIN.pattern}|{PALETTE.pattern})">\n?')
-# Material's selector for a table from Markdown, and the class the build gives such tables instead.
+# Material's selector for a table from Markdown, and the attribute the build marks such tables with instead.
 UNCLASSED_TABLE = "table:not([class])"
-MARKDOWN_TABLE = "hp-md-table"
+MARKDOWN_TABLE = "data-hp-table"
 # A compound selector with [href] (no tag, or none yet), e.g. ".md-nav__link[href]" or ">[href]".
 LINK_BY_ADDRESS = re.compile(r"(^|[\s>+~(,])((?:[.#][\w-]+)*)\[href\]")
 TABLE_WITHOUT_CLASS = re.compile(r"<table(?=[\s>])(?![^>]*\sclass=)")
@@ -143,7 +144,7 @@ def main_rules(css: str, tabs: bool) -> str:
         if not tabs and ".no-js " in selector and ".tabbed-" in selector:
             return None
         selector = LINK_BY_ADDRESS.sub(lambda m: f"{m.group(1)}a{m.group(2)}", selector)
-        return selector.replace(UNCLASSED_TABLE, f"table.{MARKDOWN_TABLE}")
+        return selector.replace(UNCLASSED_TABLE, f"table[{MARKDOWN_TABLE}]")
     return rewritten_rules(css, rewrite)
 
 
@@ -164,10 +165,10 @@ def material_css(site_dir: Path, tabs: bool) -> str:
 
 def for_one_stylesheet(page_html: str) -> str:
     """The page without the <link>s and preloads of Material's stylesheets, when it links guide.css,
-    which holds them; its tables from Markdown with the class the merged rules select."""
+    which holds them; its tables from Markdown marked with the attribute the merged rules select."""
     if GUIDE_CSS not in page_html:
         return page_html
-    return TABLE_WITHOUT_CLASS.sub(f'<table class="{MARKDOWN_TABLE}"', MATERIAL_LINK.sub("", page_html))
+    return TABLE_WITHOUT_CLASS.sub(f"<table {MARKDOWN_TABLE}", MATERIAL_LINK.sub("", page_html))
 
 
 def own_part(guide_css: str) -> str:

@@ -47,7 +47,7 @@ def test_guide_css_starts_with_materials_stylesheets_once_then_our_rules(site_di
     main = CSS_COMMENT.sub("", material_file(site_dir, MAIN).read_text(encoding="utf-8"))
     position, fallbacks = 0, 0
     for prelude, body in style_rules(main):
-        kept = [re.sub(r"(?<![\w-])((?:\.[\w-]+)*)\[href\]", r"a\1", s).replace(UNCLASSED_TABLE, f"table.{MARKDOWN_TABLE}")
+        kept = [re.sub(r"(?<![\w-])((?:\.[\w-]+)*)\[href\]", r"a\1", s).replace(UNCLASSED_TABLE, f"table[{MARKDOWN_TABLE}]")
                 for s in selectors(prelude) if not (".no-js " in s and ".tabbed-" in s)]
         fallbacks += len(selectors(prelude)) - len(kept)
         if kept:
@@ -57,7 +57,7 @@ def test_guide_css_starts_with_materials_stylesheets_once_then_our_rules(site_di
     # No rule selects on the class attribute but one for a code listing's line numbers, none on an address.
     assert re.findall(r"[^{},]*\[class[^{},]*", merged) == [".highlighttable .linenodiv span[class]"]
     assert "[href" not in built and "a.md-nav__link:hover{" in merged
-    assert f".md-typeset table.{MARKDOWN_TABLE} th{{" in merged
+    assert f".md-typeset table[{MARKDOWN_TABLE}] th{{" in merged
     # Material's @media blocks, keyframes and print settings are there too.
     assert merged.count("@keyframes") == main.count("@keyframes") and "@page" in merged
     assert merged.count("@media") >= main.count("@media")
@@ -98,15 +98,16 @@ def test_dropping_a_colour_keeps_the_rest_of_a_rule_and_of_its_media_block():
         "[data-md-color-primary=custom] .a:is(.b,.c){color:red}}")
 
 
-def test_tables_from_markdown_get_the_class_materials_table_rules_select_and_others_keep_theirs(site_dir):
+def test_tables_from_markdown_get_the_mark_materials_table_rules_select_and_no_class(site_dir):
+    """No class, so Material's script still finds them (table:not([class])) and wraps them to scroll."""
     for path in html_pages(site_dir):
         for table in soup(path).select("article table"):
-            assert table.get("class"), (path, str(table)[:80])
+            assert bool(table.get("class")) != table.has_attr(MARKDOWN_TABLE), (path, str(table)[:80])
     page = ('<link rel="stylesheet" href="../assets/guide.css"><table>\n<thead><tr><th>A</th></tr></thead>'
             '</table><table class="hp-agreement__table"></table><table\n id="x">')
     assert for_one_stylesheet(page) == (
-        f'<link rel="stylesheet" href="../assets/guide.css"><table class="{MARKDOWN_TABLE}">\n<thead><tr><th>A</th>'
-        f'</tr></thead></table><table class="hp-agreement__table"></table><table class="{MARKDOWN_TABLE}"\n id="x">')
+        f'<link rel="stylesheet" href="../assets/guide.css"><table {MARKDOWN_TABLE}>\n<thead><tr><th>A</th>'
+        f'</tr></thead></table><table class="hp-agreement__table"></table><table {MARKDOWN_TABLE}\n id="x">')
 
 
 def test_the_palette_keeps_no_rule_on_switching_and_keyframes_stay_whole():
