@@ -2,9 +2,9 @@
 
 Every stylesheet blocks the first paint. Plain Material links two (its `main` stylesheet and its
 palette), and the guide would add guide.css: three requests in flight as the page starts, beside
-Material's script. A browser on HTTP/1.1 (and Lighthouse's simulation of one) keeps two connections
-ready; a third request opens a new one, and Material's script, asked for last, waited for it (issue
-19: about 150 ms more before the first paint in the simulation). So the build writes Material's main
+Material's script. In Lighthouse's runs (HTTP/1.1), Chromium had two connections ready as the page
+arrived; a third request needed a new one, and Material's script, asked for last, waited for it (issue
+19: about 150 ms more before the first paint in Lighthouse's simulation). On HTTP/2 it is one request less. So the build writes Material's main
 stylesheet and its palette at the top of the built guide.css, in the order the browser applied them
 before, and takes their <link>s out of every page. Material's files stay in the site, unchanged; its
 own code never fetches them.
