@@ -131,14 +131,14 @@ def kept_rules(css: str, keep) -> str:
 
 
 def without_other_colours(css: str, colours: set[str]) -> str:
-    """The palette without the selectors for primary and accent colours not in `colours`, and without
-    the rule that stops transitions while the palette switches."""
-    return kept_rules(css, lambda s: set(COLOUR_SELECTOR.findall(s)) <= colours
+    """The palette without the selectors for primary and accent colours not in `colours` (all kept when no
+    colour is known), and without the rule that stops transitions while the palette switches."""
+    return kept_rules(css, lambda s: (not colours or set(COLOUR_SELECTOR.findall(s)) <= colours)
                       and "[data-md-color-switching]" not in s)
 
 
 def main_rules(css: str, tabs: bool) -> str:
-    """Material's main stylesheet with Markdown tables selected by their class and links by their tag,
+    """Material's main stylesheet with Markdown tables selected by their mark and links by their tag,
     and without its no-JavaScript rules for tabbed content unless the site has tabs."""
     def rewrite(selector):
         if not tabs and ".no-js " in selector and ".tabbed-" in selector:
@@ -156,11 +156,7 @@ def material_css(site_dir: Path, tabs: bool) -> str:
         return ""
     main_css = CSS_COMMENT.sub("", main.read_text(encoding="utf-8"))
     palette_css = CSS_COMMENT.sub("", palette.read_text(encoding="utf-8"))
-    colours = colours_in_use(site_dir)
-    return "".join([
-        main_rules(main_css, tabs) + "\n",
-        strip_css(without_other_colours(palette_css, colours) if colours else palette_css),
-    ])
+    return main_rules(main_css, tabs) + "\n" + strip_css(without_other_colours(palette_css, colours_in_use(site_dir)))
 
 
 def for_one_stylesheet(page_html: str) -> str:
