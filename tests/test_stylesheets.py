@@ -114,6 +114,9 @@ def test_the_palette_keeps_no_rule_on_switching_and_keyframes_stay_whole():
     css = ("[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s!important}"
            "@keyframes a{0%{opacity:0}to{opacity:1}}@page{margin:25mm}")
     assert without_other_colours(css, {"custom"}) == "@keyframes a{0%{opacity:0}to{opacity:1}}@page{margin:25mm}"
+    # With no colour known (no home page built), every colour stays, and the switching rule still goes.
+    assert without_other_colours(css + "[data-md-color-primary=red]{color:red}", set()) == (
+        "@keyframes a{0%{opacity:0}to{opacity:1}}@page{margin:25mm}[data-md-color-primary=red]{color:red}")
 
 
 def test_the_dark_scheme_still_gets_materials_colours(page):
