@@ -6,6 +6,7 @@ import re
 
 _PERMALINK = re.compile(r'<a class="headerlink"(?![^>]*aria-hidden)([^>]*>[^<]*</a>)')
 QUIET = '<a class="headerlink" aria-hidden="true" tabindex="-1"'
+_TITLE = re.compile(r'\stitle="[^"]*"')
 # A heading ending in "?" or ")" may break before its ¶, leaving it alone on a line: the last word and
 # the ¶ are kept together (guide.css, .hp-heading-end). A heading ending in markup keeps the ¶ as it is.
 _LAST_WORD = re.compile(r"[^\s<>]+$")
@@ -14,8 +15,10 @@ HEADING_END = '<span class="hp-heading-end">'
 
 def quiet_permalinks(content_html: str) -> str:
     """Hide each heading's ¶ link from assistive technology and take it out of the Tab order; the
-    section's address is still one click (or the table of contents) away."""
-    pieces = _PERMALINK.sub(QUIET + r"\1", content_html).split(QUIET)
+    section's address is still one click (or the table of contents) away. Its title goes too: it was
+    only a hover tip, and Material (`content.tooltips`) sets up a tooltip of its own for every title in
+    the page as it starts, in the task that already blocks the page just after it first shows."""
+    pieces = _PERMALINK.sub(lambda link: QUIET + _TITLE.sub("", link.group(1)), content_html).split(QUIET)
     for i in range(1, len(pieces)):
         before, link_end = pieces[i - 1], pieces[i].index("</a>") + len("</a>")
         word = _LAST_WORD.search(before[-200:])

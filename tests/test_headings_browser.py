@@ -1,7 +1,7 @@
 """Headings as a reader meets them: named by their words alone (the ¶ permalink stays for sharing a
 section, but is no part of the name and no Tab stop), and never a line of ¶ alone on a phone."""
 
-from conftest import SITE_CONFIG
+from conftest import SITE_CONFIG, html_pages, soup
 
 CHAPTER = "prepare/practical-steps/"
 
@@ -34,6 +34,14 @@ def test_a_heading_is_named_by_its_words_and_keeps_its_permalink(page):
     unnamed = [text for text in words if page.get_by_role("heading", name=text, exact=True).count() != 1]
     assert not unnamed, unnamed
     assert not page.record.errors
+
+
+def test_permalinks_carry_no_title(site_dir):
+    """A title on the ¶ was only a hover tip, and Material sets up a tooltip for each title as the page
+    starts (macros/headings.py)."""
+    permalinks = [link for path in html_pages(site_dir) for link in soup(path).select("article a.headerlink")]
+    assert len(permalinks) > 100
+    assert [link for link in permalinks if link.has_attr("title")] == []
 
 
 def test_permalinks_are_not_tab_stops(page):
