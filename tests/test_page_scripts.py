@@ -47,6 +47,18 @@ def test_each_page_loads_the_scripts_of_its_components_and_no_others(site_dir):
     assert loaded_somewhere == set(order)
 
 
+def test_material_script_is_the_last_the_parser_meets(site_dir):
+    """On every page with the loader, nothing of ours comes after Material's script (overrides/main.html):
+    with the loader after it, Lighthouse counted more of Material's start-up as blocking."""
+    pages = [soup(path) for path in html_pages(site_dir)]
+    with_loader = [page for page in pages if page.select_one("article[data-hp-scripts]")]
+    assert len(with_loader) > 40
+    for page in with_loader:
+        scripts = page.body.find_all("script")
+        assert "/javascripts/bundle." in scripts[-1].get("src", ""), page.title.string
+        assert any("data-hp-scripts" in (script.string or "") for script in scripts[:-1]), page.title.string
+
+
 def test_material_comes_first_and_our_scripts_once_the_page_is_parsed(page, base_url):
     """Material's script and the stylesheets do not share the connection with ours: ours are asked for
     after DOMContentLoaded. And after its handlers have all run: adding them there made Material's
