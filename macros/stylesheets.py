@@ -4,9 +4,9 @@ Every stylesheet blocks the first paint. Plain Material links two (its `main` st
 palette), and the guide would add guide.css: three requests in flight as the page starts, beside
 Material's script. In Lighthouse's runs (HTTP/1.1), Chromium had two connections ready as the page
 arrived; a third request needed a new one, and Material's script, asked for last, waited for it (issue
-19: about 150 ms more before the first paint in Lighthouse's simulation). On HTTP/2 it is one request less. So the build writes Material's main
-stylesheet and its palette at the top of the built guide.css, in the order the browser applied them
-before, and takes their <link>s out of every page. Material's files stay in the site, unchanged; its
+19: about 150 ms more before the first paint in Lighthouse's simulation). On HTTP/2 it is one request
+less. So the build writes Material's main stylesheet and its palette at the top of the built guide.css,
+in the order the browser applied them before, and takes their <link>s out of every page. Material's files stay in the site, unchanged; its
 own code never fetches them.
 
 Three kinds of Material's rules are left out, each a cost on every page with nothing to show for it:
@@ -156,7 +156,8 @@ def material_css(site_dir: Path, tabs: bool) -> str:
         return ""
     main_css = CSS_COMMENT.sub("", main.read_text(encoding="utf-8"))
     palette_css = CSS_COMMENT.sub("", palette.read_text(encoding="utf-8"))
-    return main_rules(main_css, tabs) + "\n" + strip_css(without_other_colours(palette_css, colours_in_use(site_dir)))
+    palette_rules = strip_css(without_other_colours(palette_css, colours_in_use(site_dir)))
+    return main_rules(main_css, tabs) + "\n" + palette_rules
 
 
 def for_one_stylesheet(page_html: str) -> str:

@@ -48,8 +48,8 @@ def test_each_page_loads_the_scripts_of_its_components_and_no_others(site_dir):
 
 
 def test_material_script_is_the_last_the_parser_meets(site_dir):
-    """On every page with the loader, nothing of ours comes after Material's script (overrides/main.html):
-    with the loader after it, Lighthouse counted more of Material's start-up as blocking."""
+    """On every page with the loader, nothing of ours comes after Material's script, as on plain Material
+    (overrides/main.html; MAINTAINING.md, Performance, on what was measured)."""
     pages = [soup(path) for path in html_pages(site_dir)]
     with_loader = [page for page in pages if page.select_one("article[data-hp-scripts]")]
     assert len(with_loader) > 40
