@@ -517,7 +517,28 @@ def report_side_by_side(runs: dict, pages: list[str]) -> list[tuple[str, str, bo
         for build in ("guide", "plain"):
             per_run = ", ".join(f"{r['TBT']:.0f}" for r in runs[page, build])
             print(f"  {page:16} {build:6} {per_run}")
+        guide, plain = ([r["TBT"] for r in runs[page, build]] for build in ("guide", "plain"))
+        lower, chance = lower_runs_and_chance(guide, plain)
+        print(f"  {'':16} {'':6} guide below plain in {lower:.0%} of run pairs; shuffled between the builds, "
+              f"the runs give medians this far apart {chance:.0%} of the time")
     return targets
+
+
+def lower_runs_and_chance(guide: list[float], plain: list[float]) -> tuple[float, float]:
+    """How often a run of the guide is below a run of plain Material (ties count half), and an exact
+    permutation test: of every way to split all the runs into two groups of these sizes, the share whose
+    medians are at least as far apart as the builds' are. Near 100%, the runs cannot tell the two apart."""
+    import itertools
+
+    lower = sum((g < p) + (g == p) / 2 for g in guide for p in plain) / (len(guide) * len(plain))
+    every = guide + plain
+    observed = abs(median(guide) - median(plain))
+    splits = list(itertools.combinations(range(len(every)), len(guide)))
+
+    def apart(chosen: tuple[int, ...]) -> float:
+        return abs(median([every[i] for i in chosen]) - median([v for i, v in enumerate(every) if i not in chosen]))
+
+    return lower, sum(apart(chosen) >= observed - 1e-9 for chosen in splits) / len(splits)
 
 
 # --- make serve: from saving a file to the new page ---------------------------------------------------
