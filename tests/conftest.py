@@ -228,6 +228,14 @@ def instant_navigation_ready(page):
     wait_until_fetched(page, "/sitemap.xml")
 
 
+def wait_until_transitions_end(page):
+    """Wait until no CSS transition runs (reading the layout first applies pending styles, which starts
+    the transitions they cause): a colour measured mid-fade, e.g. a button's just after a click, is
+    neither the old colour nor the new one, and axe would judge its contrast."""
+    page.wait_for_function("() => document.body.offsetWidth && document.getAnimations()"
+                           ".every(a => !(a instanceof CSSTransition) || a.playState !== 'running')")
+
+
 def wait_until_fetched(page, address_end):
     """Wait until the page has received a file whose address ends so (its Resource Timing entry)."""
     page.wait_for_function("end => performance.getEntriesByType('resource')"

@@ -4,7 +4,7 @@ palette, keyboard focus that is visible, and reflow at 320 CSS px without horizo
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import soup
+from conftest import soup, wait_until_transitions_end
 from site_pages import built_pages, page_url
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -35,9 +35,7 @@ def _switch_palette_to(page, scheme: str):
         page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
         # The colours a reader then sees: the few that fade (links, 125 ms) have finished fading
         # (macros/stylesheets.py leaves out Material's rule that stopped every transition meanwhile).
-        # Reading the layout first applies the new colours, which starts their fades.
-        page.wait_for_function("() => document.body.offsetWidth && document.getAnimations()"
-                               ".every(a => !(a instanceof CSSTransition) || a.playState !== 'running')")
+        wait_until_transitions_end(page)
 
 
 def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(page, site_dir, base_url):

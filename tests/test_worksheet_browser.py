@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, wait_until_transitions_end
 from test_agreement_browser import fill
 from test_quick_exit_browser import phone_or_desktop
 
@@ -141,6 +141,7 @@ def test_every_worksheet_message_is_readable_announced_and_in_view(browser, base
         assert locator.evaluate("node => !!node.closest('[role=status], [role=alert]')"), what
         # In view, to the pixel: the page scrolls by whole pixels, and a line can end a fraction of one lower.
         assert locator.evaluate("node => { const r = node.getBoundingClientRect(); return r.top > -1 && r.bottom < innerHeight + 1; }"), what
+        wait_until_transitions_end(page)  # the button just pressed fades to its focus colours
         found = Axe().run(page, options=WCAG).response["violations"]
         problems.extend((what, v["id"], [n["target"] for n in v["nodes"]]) for v in found)
 
