@@ -31,9 +31,12 @@ import collections
 import functools
 import gzip
 import http.server
+import itertools
 import json
+import math
 import mimetypes
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -529,10 +532,6 @@ def lower_runs_and_chance(guide: list[float], plain: list[float]) -> tuple[float
     test: of the ways to split all the runs into two groups of these sizes, the share whose medians are
     at least as far apart as the builds' are. Every split while there are few (252 for 5 runs each),
     else 20,000 drawn at random with a fixed seed. Near 100%, the runs cannot tell the two apart."""
-    import itertools
-    import math
-    import random
-
     lower = sum((g < p) + (g == p) / 2 for g in guide for p in plain) / (len(guide) * len(plain))
     every = guide + plain
     observed = abs(median(guide) - median(plain))
@@ -543,8 +542,9 @@ def lower_runs_and_chance(guide: list[float], plain: list[float]) -> tuple[float
         splits = [tuple(draw.sample(range(len(every)), len(guide))) for _ in range(20_000)]
 
     def apart(chosen: tuple[int, ...]) -> float:
-        rest = [v for i, v in enumerate(every) if i not in set(chosen)]
-        return abs(median([every[i] for i in chosen]) - median(rest))
+        group = set(chosen)
+        rest = [v for i, v in enumerate(every) if i not in group]
+        return abs(median([every[i] for i in group]) - median(rest))
 
     return lower, sum(apart(chosen) >= observed - 1e-9 for chosen in splits) / len(splits)
 
