@@ -175,8 +175,7 @@ def test_every_worksheet_message_is_readable_announced_and_in_view(browser, base
     aside.scroll_into_view_if_needed()
     expect(aside).to_be_visible()
     # The scroll brings in Material's "Back to top" button, fading in: axe measures it once it has settled.
-    page.wait_for_function("() => { const top = document.querySelector('.md-top');"
-                           " return !top || ['0', '1'].includes(getComputedStyle(top).opacity); }")
+    wait_until_transitions_end(page)
     found = Axe().run(page, options=WCAG).response["violations"]
     problems.extend(("kept aside", v["id"], [n["target"] for n in v["nodes"]]) for v in found)
     assert problems == [], problems
