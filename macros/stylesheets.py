@@ -6,8 +6,8 @@ Material's script. In Lighthouse's runs (HTTP/1.1), Chromium had two connections
 arrived; a third request needed a new one, and Material's script, asked for last, waited for it (issue
 19: about 150 ms more before the first paint in Lighthouse's simulation). On HTTP/2 it is one request
 less. So the build writes Material's main stylesheet and its palette at the top of the built guide.css,
-in the order the browser applied them before, and takes their <link>s out of every page. Material's files stay in the site, unchanged; its
-own code never fetches them.
+in the order the browser applied them before, and takes their <link>s out of every page. Material's
+files stay in the site, unchanged; its own code never fetches them.
 
 Three kinds of Material's rules are left out, each a cost on every page with nothing to show for it:
 - the palette's rules for colours the site cannot show: the palette styles all of Material's primary
