@@ -24,6 +24,7 @@ from macros.content import site_content  # noqa: E402
 from macros.errors import GuideError, log  # noqa: E402
 from macros.favicon import with_inline_favicon  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
+from macros.nav_titles import without_nav_ellipsis  # noqa: E402
 from macros.page_scripts import keep_page_scripts  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.render import COMPILED_TEMPLATES, structured_data_into_head  # noqa: E402
@@ -206,8 +207,9 @@ def on_post_page(output, page, config):
 
 
 def _lighter_start(output: str) -> str:
-    """Two requests fewer as each page starts (Material's stylesheets and the favicon), and fewer restyles."""
-    return with_inline_favicon(for_one_stylesheet(output), _build["favicon"])
+    """Two requests fewer as each page starts (Material's stylesheets and the favicon), fewer restyles,
+    and less for Material's start-up to watch (macros/nav_titles.py)."""
+    return without_nav_ellipsis(with_inline_favicon(for_one_stylesheet(output), _build["favicon"]))
 
 
 @event_priority(-200)

@@ -49,3 +49,35 @@ def test_the_sidebar_on_a_wide_screen_is_rendered(browser, base_url):
         expect(page.locator(".md-sidebar--primary").get_by_role("link", name="Home")).to_be_visible()
     finally:
         context.close()
+
+
+# Titles in the navigation and the table of contents that are wider than their link (cut), and how many
+# of those links there are. Checked on drawn links only: a skipped link measures nothing.
+CUT_TITLES = """() => {
+  const links = [...document.querySelectorAll(".md-nav .md-nav__link")].filter(l => l.checkVisibility());
+  return {links: links.length, cut: links.filter(l => l.scrollWidth > l.clientWidth + 1).map(l => l.textContent.trim())};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_navigation_titles_wrap_whole_without_the_ellipsis_mark(browser, base_url, width):
+    """The navigation's and the table of contents' titles carry no `md-ellipsis` (macros/nav_titles.py),
+    so Material's start-up does not watch them; none is wider than its link, so none needed it. The
+    longest chapter, with the most entries in its table of contents; on a phone, in the open drawer."""
+    context = phone_or_desktop(browser, base_url, width)
+    try:
+        page = context.new_page()
+        page.goto("decide/if-your-partner-asked/", wait_until="load")
+        assert page.locator(".md-nav .md-nav__link").count() > 40
+        assert page.locator(".md-nav .md-ellipsis").count() == 0
+        assert page.locator(".md-header .md-ellipsis").count() == 2  # the header's titles keep it
+        if width < 1220:
+            page.locator("label.md-header__button[for='__drawer']").click()
+            page.wait_for_function(DRAWER_OPEN)
+            page.locator(".md-sidebar--primary label.md-nav__link[for='__toc']").click()  # the page's contents, nested
+            page.wait_for_timeout(400)
+        found = page.evaluate(CUT_TITLES)
+        assert found["links"] > (8 if width < 1220 else 40), found
+        assert found["cut"] == [], found
+    finally:
+        context.close()
