@@ -25,7 +25,7 @@ from macros.errors import GuideError, log  # noqa: E402
 from macros.favicon import with_inline_favicon  # noqa: E402
 from macros.minify import strip_built_assets  # noqa: E402
 from macros.nav_titles import without_nav_ellipsis  # noqa: E402
-from macros.page_scripts import keep_page_scripts  # noqa: E402
+from macros.page_scripts import keep_page_scripts, scripts_named, write_script_files  # noqa: E402
 from macros.reading_aids import PageIndex, decorate_page, glossary_terms  # noqa: E402
 from macros.render import COMPILED_TEMPLATES, structured_data_into_head  # noqa: E402
 from macros.search_index import add_keywords, page_front_matter  # noqa: E402
@@ -36,6 +36,7 @@ from macros.stylesheets import for_one_stylesheet, merge_material_into_guide_css
 _index: list = []  # this build's PageIndex, made in on_nav
 PREVIEW_PAGES = ("index.html", "404.html")  # what the preview shows when it has never built
 _hashes: set = set()  # every page's inline-script hashes, for _headers
+_script_lists: set = set()  # the lists of scripts pages name (macros/page_scripts.py); kept across `make serve` rebuilds
 _build = {"serve": False, "offline": False, "shim": None,  # the offline copy searches through the iframe-worker shim
           "favicon": None}  # the SVG each page carries (macros/favicon.py)
 
@@ -203,6 +204,7 @@ def on_post_page(output, page, config):
     (macros/page_scripts.py); one stylesheet, with Material's in it (macros/stylesheets.py); the favicon
     inside the page (macros/favicon.py); then the policy."""
     output = keep_page_scripts(structured_data_into_head(output), [str(script) for script in config.extra_javascript])
+    _script_lists.add(scripts_named(output))
     return _secure(_lighter_start(output), page.file.dest_uri)
 
 
@@ -222,11 +224,13 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     """Put each chapter's keywords into the search index, where search finds them but no reader sees them
     (and its description where its own entry would show a blank); and our CSS and JavaScript without
-    comments and indentation (macros/minify.py), Material's stylesheets at the top of guide.css
-    (macros/stylesheets.py); `_headers` for static hosts."""
+    comments and indentation (macros/minify.py), and each page's scripts in one file too
+    (macros/page_scripts.py); Material's stylesheets at the top of guide.css (macros/stylesheets.py);
+    `_headers` for static hosts."""
     if not _build["offline"] and not _build["serve"]:
         write_headers(Path(config["site_dir"]), _hashes)
     strip_built_assets(Path(config["site_dir"]), [str(p) for p in [*config.extra_css, *config.extra_javascript]])
+    write_script_files(Path(config["site_dir"]), _script_lists)
     merge_material_into_guide_css(Path(config["site_dir"]), tabs="pymdownx.tabbed" in config["markdown_extensions"])
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.is_file():

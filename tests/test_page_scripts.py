@@ -1,6 +1,6 @@
-"""Each page loads only the scripts of the components it has (macros/page_scripts.py), once the page is
-parsed, while Quick exit works from the first moment; and a page reached by Material's instant navigation,
-which swaps the page without loading its scripts, still works."""
+"""Each page loads only the scripts of the components it has (macros/page_scripts.py), in one file, once
+the page is parsed, while Quick exit works from the first moment; and a page reached by Material's instant
+navigation, which swaps the page without loading its scripts, still works, each script running once."""
 
 import json
 
@@ -32,6 +32,11 @@ def components(article):
     return needs
 
 
+def ours_holding(name):
+    """The address pattern of our files that hold one script: its own file, or a page's one file."""
+    return f"**/assets/*{name.removesuffix('.js')}*.js"
+
+
 def test_each_page_loads_the_scripts_of_its_components_and_no_others(site_dir):
     loaded_somewhere = set()
     order = [str(s).rsplit("/", 1)[-1] for s in SITE_CONFIG["extra_javascript"]]
@@ -45,6 +50,20 @@ def test_each_page_loads_the_scripts_of_its_components_and_no_others(site_dir):
         assert listed == sorted(listed, key=order.index), f"{path}: not in extra_javascript's order"
         loaded_somewhere |= set(listed)
     assert loaded_somewhere == set(order)
+
+
+def test_each_page_names_one_file_holding_its_scripts_in_order(site_dir):
+    """The file a page starts with holds each of its scripts as built, in the listed order."""
+    files = set()
+    for path in html_pages(site_dir):
+        article = soup(path).select_one("article.md-content__inner")
+        one = site_dir / article["data-hp-scripts-file"]
+        text = one.read_text(encoding="utf-8")
+        at = [text.find((site_dir / name).read_text(encoding="utf-8")) for name in article["data-hp-scripts"].split()]
+        assert -1 not in at and at == sorted(at), path
+        assert len(text) < sum((site_dir / name).stat().st_size + 2 for name in article["data-hp-scripts"].split()), path
+        files.add(one)
+    assert len(files) >= 4  # the pages' different sets of components
 
 
 def test_material_script_is_the_last_the_parser_meets(site_dir):
@@ -63,7 +82,7 @@ def test_material_comes_first_and_our_scripts_once_the_page_is_parsed(page, base
     """Material's script and the stylesheets do not share the connection with ours: ours are asked for
     after DOMContentLoaded; and before the load event, which waits for them."""
     page.goto("agreement/")
-    wait_until_fetched(page, "/assets/agreement.js")
+    wait_until_fetched(page, "+agreement+quick-exit+search.js")
     asked = page.evaluate("""() => {
         const navigation = performance.getEntriesByType("navigation")[0];
         const at = {};
@@ -73,16 +92,18 @@ def test_material_comes_first_and_our_scripts_once_the_page_is_parsed(page, base
     at, parsed, loaded = asked["at"], asked["parsed"], asked["loaded"]
     bundle = next(name for name in at if name.startswith("bundle.") and name.endswith(".js"))
     assert at[bundle] < parsed
+    assert parsed <= at["storage+confirm+agreement+quick-exit+search.js"] < loaded
     for name in ("storage.js", "quick-exit.js", "confirm.js", "agreement.js", "search.js"):
-        assert parsed <= at[name] < loaded, name
+        assert name not in at, f"{name} fetched on its own as well"
+    page.wait_for_function("() => typeof window.hallPass === 'object'")  # and they ran
     assert page.record.errors == []
 
 
 def test_a_tick_given_before_the_checklist_script_arrives_is_kept(page, base_url):
     """checklists.js arrives after the page is shown: a box ticked in between stays ticked and is stored."""
     held = []
-    page.route("**/assets/checklists.js", lambda route: held.append(route))
-    with page.expect_request("**/assets/checklists.js"):
+    page.route(ours_holding("checklists.js"), lambda route: held.append(route))
+    with page.expect_request(ours_holding("checklists.js")):
         page.goto("checklists/decision/", wait_until="domcontentloaded")  # "load" waits for the held script
     box = page.locator('.hp-checklist[data-checklist="decision"] .hp-checklist__item input').nth(1)
     box.check()
@@ -93,7 +114,7 @@ def test_a_tick_given_before_the_checklist_script_arrives_is_kept(page, base_url
     expect(box).to_be_checked()
     saved = json.loads(page.evaluate("() => localStorage.getItem('hallpass:v1:checklist:decision')"))
     assert list(saved["items"]) == [box.evaluate("b => b.closest('[data-item]').dataset.item")]
-    page.unroute("**/assets/checklists.js")
+    page.unroute(ours_holding("checklists.js"))
     page.reload()
     expect(page.locator(".hp-checklist__progress").first).to_contain_text("1 of")
     assert page.record.errors == []
@@ -103,8 +124,8 @@ def test_quick_exit_settings_changed_before_their_script_arrives_are_kept(page, 
     """quick-exit.js arrives after the page is shown: the note dismissed, and the neutral title chosen, in
     between stay so and are stored."""
     held = []
-    page.route("**/assets/quick-exit.js", lambda route: held.append(route))
-    with page.expect_request("**/assets/quick-exit.js"):
+    page.route(ours_holding("quick-exit.js"), lambda route: held.append(route))
+    with page.expect_request(ours_holding("quick-exit.js")):
         page.goto("", wait_until="domcontentloaded")
     note = page.locator(".hp-exit-note")
     note.get_by_label("Use a neutral tab title").check()
@@ -115,7 +136,7 @@ def test_quick_exit_settings_changed_before_their_script_arrives_are_kept(page, 
     expect(page).to_have_title("Notes")
     page.wait_for_function("() => localStorage.getItem('hallpass:v1:settings') !== null")
     assert json.loads(page.evaluate("() => localStorage.getItem('hallpass:v1:settings')")) == {"neutralTitle": True, "noteDismissed": True}
-    page.unroute("**/assets/quick-exit.js")
+    page.unroute(ours_holding("quick-exit.js"))
     page.reload()
     expect(page).to_have_title("Notes")
     expect(page.locator(".hp-exit-note")).to_be_hidden()
@@ -157,8 +178,10 @@ def test_a_page_reached_by_instant_navigation_loads_its_scripts_once_and_works(p
     expect(first).to_be_checked()
     expect(progress).to_contain_text("1 of")
     assert page.evaluate("window.sameDocument === true"), "navigation was not instant"
-    for name in ("confirm.js", "checklists.js", "agreement.js"):
+    for name in ("storage+quick-exit+search.js", "confirm.js", "checklists.js", "agreement.js"):
         assert scripts_in_page(page, name) == 1, name
+    for name in ("storage.js", "quick-exit.js", "search.js"):  # in the home page's one file
+        assert scripts_in_page(page, name) == 0, name
     assert page.record.errors == []
 
 
