@@ -36,7 +36,7 @@ from macros.stylesheets import for_one_stylesheet, merge_material_into_guide_css
 _index: list = []  # this build's PageIndex, made in on_nav
 PREVIEW_PAGES = ("index.html", "404.html")  # what the preview shows when it has never built
 _hashes: set = set()  # every page's inline-script hashes, for _headers
-_script_lists: set = set()  # the lists of scripts pages name (macros/page_scripts.py); kept across `make serve` rebuilds
+_script_lists: set = set()  # the scripts each page names (macros/page_scripts.py); kept across serve rebuilds
 _build = {"serve": False, "offline": False, "shim": None,  # the offline copy searches through the iframe-worker shim
           "favicon": None}  # the SVG each page carries (macros/favicon.py)
 
