@@ -152,15 +152,21 @@ def test_materials_start_up_changes_restyle_almost_nothing_below_them(page):
     page.evaluate("document.documentElement.className = 'no-js'")
     browser = page.context.browser
     restyled = {}
+    # A change that can be undone is measured three times and the least counted: something else can
+    # restyle a couple of elements during one measurement (2 once in CI, with the page loaded and idle),
+    # while a rule that the change touches restyles its elements every time.
     for change, (undo, script) in START_UP_CHANGES.items():
-        page.evaluate(f"{undo}; getComputedStyle(document.body).color")
-        links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
-        browser.start_tracing(page=page, categories=["devtools.timeline"])
-        page.evaluate(script + "; getComputedStyle(document.body).color")
-        events = json.loads(browser.stop_tracing())["traceEvents"]
-        restyled[change] = sum(e.get("args", {}).get("elementCount", 0) for e in events if e["name"] == "UpdateLayoutTree")
-        if undo:  # the change did change something
-            assert page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))") != links
+        counts = []
+        for _ in range(3 if undo else 1):
+            page.evaluate(f"{undo}; getComputedStyle(document.body).color")
+            links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+            browser.start_tracing(page=page, categories=["devtools.timeline"])
+            page.evaluate(script + "; getComputedStyle(document.body).color")
+            events = json.loads(browser.stop_tracing())["traceEvents"]
+            counts.append(sum(e.get("args", {}).get("elementCount", 0) for e in events if e["name"] == "UpdateLayoutTree"))
+            if undo:  # the change did change something
+                assert page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))") != links
+        restyled[change] = min(counts)
     everything = page.evaluate("document.querySelectorAll('*').length")
     assert everything > 150 and all(count < 40 for count in restyled.values()), (everything, restyled)
     assert restyled["full addresses on every link"] == 0, restyled  # 34 with a rule on [href], after the page has started
